@@ -1,0 +1,13 @@
+package io.cairn.common.messaging;
+
+/** Metadata keys every command and event carries. */
+public final class MessageMetadata {
+
+    public static final String TENANT_ID = "tenantId";
+    public static final String PRINCIPAL = "principal";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    private MessageMetadata() {
+    }
+}

@@ -1,0 +1,77 @@
+package io.cairn.common.messaging;
+
+import io.cairn.common.CairnProperties;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read-your-writes for API clients: after a command, waits until the given projection has processed the
+ * aggregate's latest event, so the response (and the client's next GET) reflect the write. Bounded by
+ * {@code cairn.read-your-writes}; on timeout the write stands and the read model catches up later.
+ */
+@Component
+public class ProjectionBarrier {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionBarrier.class);
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+    private final long timeoutNanos;
+
+    public ProjectionBarrier(JdbcClient jdbc, EventProcessingConfiguration processing, CairnProperties properties) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.timeoutNanos = properties.readYourWrites().toNanos();
+    }
+
+    public void await(String processingGroup, String aggregateId) {
+        Long index = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(aggregateId).query(Long.class).optional().orElse(null);
+        if (index == null) {
+            return;
+        }
+        TrackingEventProcessor processor = processing
+                .eventProcessorByProcessingGroup(processingGroup, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("No tracking processor for " + processingGroup));
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pauseMicros = 200;
+        while (!processed(processor, index)) {
+            if (System.nanoTime() > deadline || processor.isError()) {
+                log.warn("Projection '{}' has not caught up with event {} of {} within the read-your-writes timeout",
+                        processingGroup, index, aggregateId);
+                return;
+            }
+            try {
+                TimeUnit.MICROSECONDS.sleep(pauseMicros);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pauseMicros = Math.min(pauseMicros * 2, 5_000);
+        }
+    }
+
+    private static boolean processed(TrackingEventProcessor processor, long index) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus segment : status.values()) {
+            GapAwareTrackingToken token = WrappedToken.unwrap(segment.getTrackingToken(), GapAwareTrackingToken.class)
+                    .orElse(null);
+            if (token == null || token.getIndex() < index || token.getGaps().contains(index)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,134 @@
+package io.cairn.project.web;
+
+import io.cairn.common.messaging.Commands;
+import io.cairn.common.web.PageToken;
+import io.cairn.project.api.ProjectCommand.ArchiveProjectCommand;
+import io.cairn.project.api.ProjectCommand.CreateProjectCommand;
+import io.cairn.project.api.ProjectCommand.DescribeProjectCommand;
+import io.cairn.project.api.ProjectCommand.RenameProjectCommand;
+import io.cairn.project.api.ProjectCommand.RestoreProjectCommand;
+import io.cairn.project.api.ProjectCommand.TagProjectCommand;
+import io.cairn.project.api.ProjectCommand.UntagProjectCommand;
+import io.cairn.project.query.ProjectReadModel;
+import io.cairn.project.query.ProjectView;
+import io.cairn.tenancy.AccessPolicy;
+import io.cairn.tenancy.AccessPolicy.Action;
+import io.cairn.tenancy.CairnPrincipal;
+import io.cairn.tenancy.CurrentPrincipal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/projects")
+public class ProjectController {
+
+    private static final String RESOURCE = "Project";
+    private static final String PROJECTION = "projects";
+
+    private final Commands commands;
+    private final ProjectReadModel projects;
+    private final AccessPolicy policy;
+
+    public ProjectController(Commands commands, ProjectReadModel projects, AccessPolicy policy) {
+        this.commands = commands;
+        this.projects = projects;
+        this.policy = policy;
+    }
+
+    public record CreateProjectRequest(String name, String description, Map<String, String> tags) {
+    }
+
+    public record UpdateProjectRequest(String name, String description) {
+    }
+
+    public record TagsRequest(Map<String, String> tags) {
+    }
+
+    public record ProjectPage(List<ProjectView> projects, String nextPageToken) {
+    }
+
+    @PostMapping
+    ResponseEntity<ProjectView> create(@RequestBody CreateProjectRequest request) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        String id = UUID.randomUUID().toString();
+        commands.sendAndProject(new CreateProjectCommand(id, caller.tenantId(), request.name(), request.description(),
+                request.tags()), RESOURCE, id, PROJECTION);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + id)).body(projects.get(caller.tenantId(), id));
+    }
+
+    @GetMapping
+    ProjectPage list(@RequestParam(required = false) Integer maxResults,
+                     @RequestParam(required = false) String pageToken,
+                     @RequestParam(defaultValue = "false") boolean includeArchived) {
+        CairnPrincipal caller = caller(Action.READ);
+        int size = PageToken.maxResults(maxResults);
+        long offset = PageToken.decode(pageToken);
+        List<ProjectView> rows = projects.list(caller.tenantId(), includeArchived, offset, size + 1);
+        return new ProjectPage(rows.subList(0, Math.min(size, rows.size())), PageToken.next(offset, size, rows.size()));
+    }
+
+    @GetMapping("/{id}")
+    ProjectView get(@PathVariable String id) {
+        return projects.get(caller(Action.READ).tenantId(), id);
+    }
+
+    @PatchMapping("/{id}")
+    ProjectView update(@PathVariable String id, @RequestBody UpdateProjectRequest request) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        if (request.name() != null) {
+            commands.sendAndProject(new RenameProjectCommand(id, caller.tenantId(), request.name()), RESOURCE, id, PROJECTION);
+        }
+        if (request.description() != null) {
+            commands.sendAndProject(new DescribeProjectCommand(id, caller.tenantId(), request.description()), RESOURCE, id,
+                    PROJECTION);
+        }
+        return projects.get(caller.tenantId(), id);
+    }
+
+    @PostMapping("/{id}/tags")
+    ProjectView tag(@PathVariable String id, @RequestBody TagsRequest request) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        commands.sendAndProject(new TagProjectCommand(id, caller.tenantId(), request.tags()), RESOURCE, id, PROJECTION);
+        return projects.get(caller.tenantId(), id);
+    }
+
+    @DeleteMapping("/{id}/tags/{key}")
+    ProjectView untag(@PathVariable String id, @PathVariable String key) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        commands.sendAndProject(new UntagProjectCommand(id, caller.tenantId(), Set.of(key)), RESOURCE, id, PROJECTION);
+        return projects.get(caller.tenantId(), id);
+    }
+
+    @PostMapping("/{id}/archive")
+    ProjectView archive(@PathVariable String id) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        commands.sendAndProject(new ArchiveProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
+        return projects.get(caller.tenantId(), id);
+    }
+
+    @PostMapping("/{id}/restore")
+    ProjectView restore(@PathVariable String id) {
+        CairnPrincipal caller = caller(Action.WRITE);
+        commands.sendAndProject(new RestoreProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
+        return projects.get(caller.tenantId(), id);
+    }
+
+    private CairnPrincipal caller(Action action) {
+        CairnPrincipal caller = CurrentPrincipal.get();
+        policy.require(caller, action);
+        return caller;
+    }
+}
