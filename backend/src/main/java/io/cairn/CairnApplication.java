@@ -9,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CairnApplication {
 
     public static void main(String[] args) {
+        // A self-hosted platform does not phone home: Axon's update checker stays off unless asked for.
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(CairnApplication.class, args);
     }
 }

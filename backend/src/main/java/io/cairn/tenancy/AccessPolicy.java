@@ -18,6 +18,13 @@ public class AccessPolicy {
         ADMINISTER_PLATFORM
     }
 
+    /** The principal of the current request, once it is allowed {@code action}. */
+    public CairnPrincipal caller(Action action) {
+        CairnPrincipal caller = CurrentPrincipal.get();
+        require(caller, action);
+        return caller;
+    }
+
     public void require(CairnPrincipal principal, Action action) {
         boolean allowed = switch (action) {
             case READ, WRITE -> true;

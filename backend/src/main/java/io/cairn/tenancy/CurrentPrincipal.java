@@ -1,6 +1,5 @@
 package io.cairn.tenancy;
 
-import io.cairn.common.error.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -21,17 +20,5 @@ public final class CurrentPrincipal {
     public static CairnPrincipal orNull() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof CairnPrincipal p ? p : null;
-    }
-
-    /** Shorthand used by the scoping path of every query. */
-    public static String tenantId() {
-        return get().tenantId();
-    }
-
-    /** Fails with 404 unless {@code ownerTenant} is the caller's tenant. */
-    public static void requireSameTenant(String ownerTenant, String resource, String id) {
-        if (!get().tenantId().equals(ownerTenant)) {
-            throw new NotFoundException(resource, id);
-        }
     }
 }

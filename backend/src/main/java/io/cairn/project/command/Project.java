@@ -29,7 +29,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A project groups runs. Its name is unique within the tenant; archived projects accept no new runs. */
-@Aggregate
+@Aggregate(cache = "projectCache")
 public class Project {
 
     static final String NAME_SCOPE = "project";

@@ -14,7 +14,6 @@ import io.cairn.project.query.ProjectView;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
-import io.cairn.tenancy.CurrentPrincipal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class ProjectController {
 
     @PostMapping
     ResponseEntity<ProjectView> create(@RequestBody CreateProjectRequest request) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         String id = UUID.randomUUID().toString();
         commands.sendAndProject(new CreateProjectCommand(id, caller.tenantId(), request.name(), request.description(),
                 request.tags()), RESOURCE, id, PROJECTION);
@@ -73,7 +72,7 @@ public class ProjectController {
     ProjectPage list(@RequestParam(required = false) Integer maxResults,
                      @RequestParam(required = false) String pageToken,
                      @RequestParam(defaultValue = "false") boolean includeArchived) {
-        CairnPrincipal caller = caller(Action.READ);
+        CairnPrincipal caller = policy.caller(Action.READ);
         int size = PageToken.maxResults(maxResults);
         long offset = PageToken.decode(pageToken);
         List<ProjectView> rows = projects.list(caller.tenantId(), includeArchived, offset, size + 1);
@@ -82,12 +81,12 @@ public class ProjectController {
 
     @GetMapping("/{id}")
     ProjectView get(@PathVariable String id) {
-        return projects.get(caller(Action.READ).tenantId(), id);
+        return projects.get(policy.caller(Action.READ).tenantId(), id);
     }
 
     @PatchMapping("/{id}")
     ProjectView update(@PathVariable String id, @RequestBody UpdateProjectRequest request) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         if (request.name() != null) {
             commands.sendAndProject(new RenameProjectCommand(id, caller.tenantId(), request.name()), RESOURCE, id, PROJECTION);
         }
@@ -100,35 +99,29 @@ public class ProjectController {
 
     @PostMapping("/{id}/tags")
     ProjectView tag(@PathVariable String id, @RequestBody TagsRequest request) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         commands.sendAndProject(new TagProjectCommand(id, caller.tenantId(), request.tags()), RESOURCE, id, PROJECTION);
         return projects.get(caller.tenantId(), id);
     }
 
     @DeleteMapping("/{id}/tags/{key}")
     ProjectView untag(@PathVariable String id, @PathVariable String key) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         commands.sendAndProject(new UntagProjectCommand(id, caller.tenantId(), Set.of(key)), RESOURCE, id, PROJECTION);
         return projects.get(caller.tenantId(), id);
     }
 
     @PostMapping("/{id}/archive")
     ProjectView archive(@PathVariable String id) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         commands.sendAndProject(new ArchiveProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
         return projects.get(caller.tenantId(), id);
     }
 
     @PostMapping("/{id}/restore")
     ProjectView restore(@PathVariable String id) {
-        CairnPrincipal caller = caller(Action.WRITE);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         commands.sendAndProject(new RestoreProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
         return projects.get(caller.tenantId(), id);
-    }
-
-    private CairnPrincipal caller(Action action) {
-        CairnPrincipal caller = CurrentPrincipal.get();
-        policy.require(caller, action);
-        return caller;
     }
 }

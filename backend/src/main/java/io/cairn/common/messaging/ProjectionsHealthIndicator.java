@@ -1,0 +1,36 @@
+package io.cairn.common.messaging;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * UP once the event store answers and every projection is running without error; part of readiness, so a
+ * load balancer sends no traffic before the read models are being fed.
+ */
+@Component
+public class ProjectionsHealthIndicator implements HealthIndicator {
+
+    private final Projections projections;
+
+    public ProjectionsHealthIndicator(Projections projections) {
+        this.projections = projections;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = Health.up();
+        try {
+            health.withDetail("eventStoreHead", projections.head());
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("eventStore", "unreachable: " + e.getMessage()).build();
+        }
+        for (Projections.Status status : projections.all()) {
+            health.withDetail(status.name(), status);
+            if (!status.running() || status.error()) {
+                health.down();
+            }
+        }
+        return health.build();
+    }
+}

@@ -1,0 +1,264 @@
+package io.cairn.run.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.cairn.common.error.ConflictException;
+import io.cairn.common.error.InvalidInputException;
+import io.cairn.common.error.NotFoundException;
+import io.cairn.common.messaging.MessageMetadata;
+import io.cairn.common.validation.Inputs;
+import io.cairn.dataset.api.DatasetGuard;
+import io.cairn.project.api.ProjectGuard;
+import io.cairn.run.api.DatasetInput;
+import io.cairn.run.api.RunCommand.CreateRunCommand;
+import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
+import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
+import io.cairn.run.api.RunCommand.FinishRunCommand;
+import io.cairn.run.api.RunCommand.LogArtifactCommand;
+import io.cairn.run.api.RunCommand.LogMetricsCommand;
+import io.cairn.run.api.RunCommand.LogParamsCommand;
+import io.cairn.run.api.RunCommand.SetRunTagsCommand;
+import io.cairn.run.api.RunCommand.StartRunCommand;
+import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
+import io.cairn.run.api.RunEvent.MetricsLoggedEvent;
+import io.cairn.run.api.RunEvent.ParamsLoggedEvent;
+import io.cairn.run.api.RunEvent.RunCreatedEvent;
+import io.cairn.run.api.RunEvent.RunFinishedEvent;
+import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
+import io.cairn.run.api.RunEvent.RunStartedEvent;
+import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
+import io.cairn.run.api.RunEvent.RunTaggedEvent;
+import io.cairn.run.api.RunStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One execution of training code. Guards its lifecycle, keeps params immutable and validates metric
+ * batches; it keeps no metric history in memory (the {@code run-metrics} projection does), only the
+ * idempotency keys of its latest batches. Cached and snapshotted so a batch never replays the run.
+ */
+@Aggregate(cache = "runCache", snapshotTriggerDefinition = "runSnapshotTrigger")
+public class Run {
+
+    /** Retried batches are recognised among this many latest keys of a run. */
+    static final int REMEMBERED_IDEMPOTENCY_KEYS = 1000;
+
+    @AggregateIdentifier
+    private String runId;
+    private String tenantId;
+    private RunStatus status;
+    private Map<String, String> params = new HashMap<>();
+    private Set<String> tagKeys = new HashSet<>();
+    private Set<String> inputs = new HashSet<>();
+    private LinkedHashMap<String, String> recentBatches = new LinkedHashMap<>();
+
+    protected Run() {
+    }
+
+    @CommandHandler
+    public Run(CreateRunCommand command, ProjectGuard projects, Clock clock) {
+        projects.requireAcceptsRuns(command.tenantId(), command.projectId(), "projectId");
+        String name = command.name() == null ? RunNames.generate() : Inputs.requireName("name", command.name());
+        Inputs.requireTags("tags", command.tags());
+        RunRules.requireSource(command.source());
+        RunRules.requireEnvironment(command.environment());
+        long startTime = command.startTime() == null ? clock.millis() : command.startTime();
+        if (startTime <= 0) {
+            throw new InvalidInputException("startTime", "startTime must be epoch milliseconds");
+        }
+        apply(new RunCreatedEvent(command.runId(), command.tenantId(), command.projectId(), name,
+                command.tags() == null ? Map.of() : Map.copyOf(command.tags()), command.source(), command.environment(),
+                command.queued() ? RunStatus.QUEUED : RunStatus.RUNNING, startTime));
+    }
+
+    @CommandHandler
+    void handle(StartRunCommand command, Clock clock) {
+        requireTenant(command.tenantId());
+        requireTransition(RunStatus.RUNNING);
+        apply(new RunStartedEvent(runId, tenantId, command.startTime() == null ? clock.millis() : command.startTime()));
+    }
+
+    @CommandHandler
+    void handle(FinishRunCommand command, Clock clock) {
+        requireTenant(command.tenantId());
+        if (command.status() == null || !command.status().isTerminal()) {
+            throw new InvalidInputException("status", "status must be FINISHED, FAILED or KILLED");
+        }
+        requireTransition(command.status());
+        long endTime = command.endTime() == null ? clock.millis() : command.endTime();
+        apply(new RunFinishedEvent(runId, tenantId, command.status(), endTime));
+    }
+
+    @CommandHandler
+    void handle(LogParamsCommand command) {
+        requireTenant(command.tenantId());
+        RunRules.requireParams(command.params());
+        requireActive("params");
+        Map<String, String> fresh = new LinkedHashMap<>();
+        command.params().forEach((key, value) -> {
+            String existing = params.get(key);
+            if (existing == null) {
+                fresh.put(key, value);
+            } else if (!existing.equals(value)) {
+                throw new ConflictException("params." + key, "Param '" + key + "' is already '"
+                        + Inputs.abbreviate(existing) + "'; params cannot be changed once logged");
+            }
+        });
+        if (!fresh.isEmpty()) {
+            apply(new ParamsLoggedEvent(runId, tenantId, fresh));
+        }
+    }
+
+    @CommandHandler
+    void handle(SetRunTagsCommand command) {
+        requireTenant(command.tenantId());
+        if (command.tags() == null || command.tags().isEmpty()) {
+            throw new InvalidInputException("tags", "tags must contain at least one entry");
+        }
+        Inputs.requireTags("tags", command.tags());
+        apply(new RunTaggedEvent(runId, tenantId, Map.copyOf(command.tags())));
+    }
+
+    @CommandHandler
+    void handle(DeleteRunTagCommand command) {
+        requireTenant(command.tenantId());
+        if (!tagKeys.contains(command.key())) {
+            throw new NotFoundException("Tag", command.key());
+        }
+        apply(new RunTagDeletedEvent(runId, tenantId, command.key()));
+    }
+
+    /** Answers true when the batch was recorded, false when it repeats an earlier batch's idempotency key. */
+    @CommandHandler
+    boolean handle(LogMetricsCommand command, Clock clock) {
+        requireTenant(command.tenantId());
+        RunRules.requirePoints(command.points(), clock.millis());
+        String fingerprint = RunRules.fingerprint(command.points());
+        String key = command.idempotencyKey();
+        if (key != null) {
+            Inputs.requireMaxLength("Idempotency-Key", key, 255);
+            String earlier = recentBatches.get(key);
+            if (earlier != null) {
+                if (!earlier.equals(fingerprint)) {
+                    throw new ConflictException("Idempotency-Key", "Idempotency-Key '" + Inputs.abbreviate(key)
+                            + "' was already used for a different batch of this run");
+                }
+                return false;
+            }
+        }
+        requireActive("points");
+        apply(MetricsLoggedEvent.of(runId, tenantId, command.points()), key == null ? MetaData.emptyInstance()
+                : MetaData.with(MessageMetadata.IDEMPOTENCY_KEY, key).and(MessageMetadata.BATCH_FINGERPRINT, fingerprint));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(LogArtifactCommand command) {
+        requireTenant(command.tenantId());
+        String path = RunRules.requireArtifactPath(command.path());
+        requireActive("path");
+        apply(new ArtifactLoggedEvent(runId, tenantId, path, command.sha256(), command.size(), command.contentType()));
+    }
+
+    @CommandHandler
+    void handle(DeclareRunInputsCommand command, DatasetGuard datasets) {
+        requireTenant(command.tenantId());
+        if (command.datasetVersionIds() == null || command.datasetVersionIds().isEmpty()) {
+            throw new InvalidInputException("datasetVersionIds", "datasetVersionIds must name at least one version");
+        }
+        if (command.datasetVersionIds().size() > 1000) {
+            throw new InvalidInputException("datasetVersionIds", "At most 1000 inputs per request");
+        }
+        requireActive("datasetVersionIds");
+        List<DatasetInput> fresh = new ArrayList<>();
+        for (DatasetInput input : datasets.requireVersions(tenantId, command.datasetVersionIds(), "datasetVersionIds")) {
+            if (!inputs.contains(input.datasetVersionId()) && fresh.stream()
+                    .noneMatch(f -> f.datasetVersionId().equals(input.datasetVersionId()))) {
+                fresh.add(input);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            apply(new RunInputsDeclaredEvent(runId, tenantId, fresh));
+        }
+    }
+
+    private void requireTenant(String commandTenant) {
+        if (!tenantId.equals(commandTenant)) {
+            throw new NotFoundException("Run", runId);
+        }
+    }
+
+    private void requireTransition(RunStatus next) {
+        if (!status.canBecome(next)) {
+            throw new ConflictException("status", "Run '" + runId + "' is " + status + " and cannot become " + next);
+        }
+    }
+
+    private void requireActive(String field) {
+        if (status.isTerminal()) {
+            throw new ConflictException(field, "Run '" + runId + "' is " + status + "; only active runs accept this");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RunCreatedEvent event) {
+        runId = event.runId();
+        tenantId = event.tenantId();
+        status = event.status();
+        tagKeys.addAll(event.tags().keySet());
+    }
+
+    @EventSourcingHandler
+    void on(RunStartedEvent event) {
+        status = RunStatus.RUNNING;
+    }
+
+    @EventSourcingHandler
+    void on(RunFinishedEvent event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(ParamsLoggedEvent event) {
+        params.putAll(event.params());
+    }
+
+    @EventSourcingHandler
+    void on(RunTaggedEvent event) {
+        tagKeys.addAll(event.tags().keySet());
+    }
+
+    @EventSourcingHandler
+    void on(RunTagDeletedEvent event) {
+        tagKeys.remove(event.key());
+    }
+
+    /** Declared by payload type only, so rebuilding a run never deserializes its metric points. */
+    @EventSourcingHandler(payloadType = MetricsLoggedEvent.class)
+    void onMetricsLogged(@MetaDataValue(MessageMetadata.IDEMPOTENCY_KEY) String idempotencyKey,
+                         @MetaDataValue(MessageMetadata.BATCH_FINGERPRINT) String fingerprint) {
+        if (idempotencyKey != null) {
+            recentBatches.put(idempotencyKey, fingerprint);
+            if (recentBatches.size() > REMEMBERED_IDEMPOTENCY_KEYS) {
+                recentBatches.remove(recentBatches.keySet().iterator().next());
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RunInputsDeclaredEvent event) {
+        event.inputs().forEach(input -> inputs.add(input.datasetVersionId()));
+    }
+}

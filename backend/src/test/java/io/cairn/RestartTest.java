@@ -1,0 +1,81 @@
+package io.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.support.Api;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Writes through the API, stops the application, starts a new one on the same data directory, reads back. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CairnApplication.class)
+                .run("--cairn.data-dir=" + dataDir, "--server.port=0");
+    }
+
+    private static Api api(ConfigurableApplicationContext context, String token) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
+    }
+
+    @Test
+    void everythingWrittenSurvivesARestart() throws Exception {
+        String token;
+        String projectId;
+        String runId;
+        String datasetId;
+        Map<String, String> before;
+        byte[] artifact = "weights".getBytes();
+        try (ConfigurableApplicationContext first = start()) {
+            token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
+            Api api = api(first, token);
+            projectId = api.post("/api/v1/projects", Map.of("name", "survivor", "tags", Map.of("a", "b"))).get("/id");
+            runId = api.post("/api/v1/runs", Map.of("projectId", projectId, "name", "r")).get("/id");
+            api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.01")));
+            api.post("/api/v1/runs/" + runId + "/tags", Map.of("tags", Map.of("t", "v")));
+            api.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", List.of(
+                    Map.of("key", "loss", "value", 0.5, "step", 1), Map.of("key", "loss", "value", 0.25, "step", 2))));
+            api.put("/api/v1/runs/" + runId + "/artifacts/model.bin", artifact);
+            datasetId = api.post("/api/v1/datasets", Map.of("name", "iris")).get("/id");
+            String version = api.post("/api/v1/datasets/" + datasetId + "/versions",
+                    Map.of("uri", "file:///iris.csv", "digest", "sha256:" + "e".repeat(64))).get("/id");
+            api.post("/api/v1/runs/" + runId + "/inputs", Map.of("datasetVersionIds", List.of(version)));
+            api.post("/api/v1/runs/" + runId + "/finish", Map.of("status", "FINISHED"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (api.get("/api/v1/runs/" + runId + "/metrics/loss").json().get("points").size() < 2
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            before = Map.of(
+                    "project", api.get("/api/v1/projects/" + projectId).text(),
+                    "run", api.get("/api/v1/runs/" + runId).text(),
+                    "metrics", api.get("/api/v1/runs/" + runId + "/metrics/loss").text(),
+                    "artifacts", api.get("/api/v1/runs/" + runId + "/artifacts").text(),
+                    "dataset", api.get("/api/v1/datasets/" + datasetId).text());
+        }
+        assertThat(dataDir.resolve("bootstrap-token")).exists();
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(Files.readString(dataDir.resolve("bootstrap-token")).trim()).isEqualTo(token);
+            Api api = api(second, token);
+            assertThat(api.get("/api/v1/projects/" + projectId).text()).isEqualTo(before.get("project"));
+            assertThat(api.get("/api/v1/runs/" + runId).text()).isEqualTo(before.get("run"));
+            assertThat(api.get("/api/v1/runs/" + runId + "/metrics/loss").text()).isEqualTo(before.get("metrics"));
+            assertThat(api.get("/api/v1/runs/" + runId + "/artifacts").text()).isEqualTo(before.get("artifacts"));
+            assertThat(api.get("/api/v1/datasets/" + datasetId).text()).isEqualTo(before.get("dataset"));
+            assertThat(api.download("/api/v1/runs/" + runId + "/artifacts/model.bin").body()).isEqualTo(artifact);
+            assertThat(api.post("/api/v1/projects", Map.of("name", "survivor")).status()).isEqualTo(409);
+            assertThat(api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.5"))).status())
+                    .isEqualTo(409);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.cairn.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.identity.AccessTokenService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
+ * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestBase {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected AccessTokenService tokens;
+
+    /** The platform administrator, as bootstrapped. */
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("cairn.data-dir", DATA_DIR::toString);
+        registry.add("cairn.max-artifact-size", () -> "4MB");
+    }
+
+    @BeforeEach
+    void connect() throws IOException {
+        admin = new Api(port, Files.readString(DATA_DIR.resolve("bootstrap-token")).trim());
+    }
+
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    /** A client acting as a new, non-admin user of {@code tenant}. */
+    protected Api userOf(String tenant) {
+        String principal = tokens.createPrincipal(tenant, "user-" + UUID.randomUUID(), false);
+        return admin.withToken(tokens.issue(principal, "test", null));
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected String createProject(Api api) {
+        Api.Response response = api.post("/api/v1/projects", Map.of("name", unique("project")));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.get("/id");
+    }
+
+    protected String createRun(Api api, String projectId) {
+        Api.Response response = api.post("/api/v1/runs", Map.of("projectId", projectId));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.get("/id");
+    }
+
+    /** Polls until the condition holds (eventually consistent projections); fails after ten seconds. */
+    protected static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Asserts an RFC 9457 problem with the given status, and returns it for further checks. */
+    protected static Api.Response assertProblem(Api.Response response, int status) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.get("/status")).isEqualTo(String.valueOf(status));
+        assertThat(response.get("/detail")).isNotBlank();
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ");
+        return response;
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("cairn-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

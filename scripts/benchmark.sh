@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds Cairn, starts it on a fresh data directory (embedded profile, port 18080 on 127.0.0.1),
+# runs the load generator and stops Cairn. Extra arguments go to the generator, e.g.
+#   scripts/benchmark.sh --points 500000 --runs 10000 --clients 4 --phases ingest,history,search
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${BENCH_PORT:-18080}
+DATA=$(mktemp -d /tmp/cairn-bench-XXXXXX)
+HEAP=${BENCH_HEAP:-2g}
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -B -ntp -q -DskipTests package
+fi
+java -Xmx"$HEAP" -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
+  --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; then break; fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$DATA/cairn.log"; exit 1; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; Cairn heap $HEAP; data in $DATA"
+java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" "$@"

@@ -1,0 +1,266 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for a running Cairn (JDK only; run with `java scripts/benchmark/Benchmark.java`).
+ *
+ * Phases: metric ingestion over HTTP by concurrent clients in 1000-point batches (points/s, request
+ * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
+ * generated population of runs. Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ */
+public class Benchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern FIELD = Pattern.compile("\"(position|head)\":(-?\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String api;
+    private final String token;
+
+    Benchmark(String url, String token) {
+        this.api = url + "/api/v1";
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("url", "http://127.0.0.1:8080", "clients", "4",
+                "points", "5000000", "runs", "100000", "history-points", "100000", "phases", "ingest,history,search"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String token = options.containsKey("token") ? options.get("token")
+                : java.nio.file.Files.readString(java.nio.file.Path.of(options.get("token-file"))).trim();
+        Benchmark benchmark = new Benchmark(options.get("url"), token);
+        int clients = Integer.parseInt(options.get("clients"));
+        List<String> phases = List.of(options.get("phases").split(","));
+        System.out.printf("Cairn benchmark against %s with %d clients%n", options.get("url"), clients);
+        if (phases.contains("ingest")) {
+            benchmark.ingest(clients, Long.parseLong(options.get("points")));
+        }
+        if (phases.contains("history")) {
+            benchmark.history(Integer.parseInt(options.get("history-points")));
+        }
+        if (phases.contains("search")) {
+            benchmark.search(clients, Integer.parseInt(options.get("runs")));
+        }
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    void ingest(int clients, long totalPoints) throws Exception {
+        String project = id(post("/projects", "{\"name\":\"bench-ingest-" + System.nanoTime() + "\"}"));
+        List<String> runs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            runs.add(id(post("/runs", "{\"projectId\":\"" + project + "\"}")));
+        }
+        long batches = totalPoints / 1000;
+        AtomicLong next = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String run = runs.get(c);
+            futures.add(pool.submit(() -> {
+                long step = 0;
+                for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    String body = batch(step, 10, 100);
+                    step += 100;
+                    long t0 = System.nanoTime();
+                    String response = post("/runs/" + run + "/metrics", body);
+                    latencies.add(System.nanoTime() - t0);
+                    if (!response.contains("\"accepted\":1000")) {
+                        throw new IllegalStateException("Unexpected answer: " + response);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        long durableNanos = System.nanoTime() - start;
+        long readableNanos = awaitProjection("run-metrics") - start;
+        pool.shutdown();
+        long points = batches * 1000;
+        System.out.printf(Locale.ROOT, "ingest: %,d points in %,d batches of 1000 by %d clients%n", points, batches, clients);
+        System.out.printf(Locale.ROOT, "ingest: durable throughput %,.0f points/s (%.1f s)%n",
+                points / (durableNanos / 1e9), durableNanos / 1e9);
+        System.out.printf(Locale.ROOT, "ingest: request latency p50 %.1f ms, p99 %.1f ms%n",
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
+        System.out.printf(Locale.ROOT, "ingest: all points readable %.2f s after the last batch was durable "
+                + "(readable throughput %,.0f points/s)%n", (readableNanos - durableNanos) / 1e9, points / (readableNanos / 1e9));
+        String sample = get("/runs/" + runs.get(0) + "/metrics/k0?maxPoints=4");
+        System.out.println("ingest: check, key k0 of run 1: " + sample.replaceAll(".*\"totalPoints\":(\\d+).*", "$1")
+                + " points stored");
+    }
+
+    void history(int points) throws Exception {
+        String project = id(post("/projects", "{\"name\":\"bench-history-" + System.nanoTime() + "\"}"));
+        String run = id(post("/runs", "{\"projectId\":\"" + project + "\"}"));
+        for (int step = 0; step < points; step += 1000) {
+            post("/runs/" + run + "/metrics", batch(step, 1, Math.min(1000, points - step)));
+        }
+        awaitProjection("run-metrics");
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long t0 = System.nanoTime();
+            String series = get("/runs/" + run + "/metrics/k0?maxPoints=1000");
+            long elapsed = System.nanoTime() - t0;
+            if (i >= 10) {
+                latencies.add(elapsed);
+            }
+            if (!series.contains("\"totalPoints\":" + points)) {
+                throw new IllegalStateException("Series incomplete: " + series.substring(0, 200));
+            }
+        }
+        System.out.printf(Locale.ROOT, "history: %,d-point series downsampled to 1,000: p50 %.1f ms, p95 %.1f ms (50 requests after 10 warm-up)%n",
+                points, percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6);
+    }
+
+    void search(int clients, int runs) throws Exception {
+        String project = id(post("/projects", "{\"name\":\"bench-search-" + System.nanoTime() + "\"}"));
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                    String team = "team-" + (i % 20);
+                    String run = id(post("/runs", "{\"projectId\":\"" + project + "\",\"name\":\"run-" + i
+                            + "\",\"tags\":{\"team\":\"" + team + "\",\"owner\":\"user-" + (i % 50) + "\"}}"));
+                    post("/runs/" + run + "/params", "{\"params\":{\"lr\":\"" + (new String[] {"0.1", "0.01", "0.001"})[(int) (i % 3)]
+                            + "\",\"batch\":\"" + (32 << (i % 4)) + "\",\"optimizer\":\"" + (i % 2 == 0 ? "adam" : "sgd")
+                            + "\"}}");
+                    double acc = (i * 7919 % 10_000) / 10_000.0;
+                    post("/runs/" + run + "/metrics", "{\"points\":[{\"key\":\"acc\",\"value\":" + acc
+                            + ",\"step\":10},{\"key\":\"loss\",\"value\":" + (1 - acc) + ",\"step\":10}]}");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        awaitProjection("run-metrics");
+        awaitProjection("runs");
+        System.out.printf(Locale.ROOT, "search: population of %,d runs (3 params, 2 tags, 2 metrics each) created in %.1f s%n",
+                runs, (System.nanoTime() - start) / 1e9);
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("metric > x, order by metric", "\"filter\":\"metrics.acc > 0.9\",\"orderBy\":[\"metrics.acc DESC\"]");
+        queries.put("metric and param and tag", "\"filter\":\"metrics.acc > 0.5 and params.lr = '0.01' and tags.team = 'team-3'\"");
+        queries.put("tag LIKE, order by start", "\"filter\":\"tags.owner LIKE 'user-1%'\"");
+        queries.put("no filter, order by param", "\"orderBy\":[\"params.batch ASC\"]");
+        queries.put("status, order by metric asc", "\"filter\":\"attributes.status = 'RUNNING'\",\"orderBy\":[\"metrics.loss ASC\"]");
+        List<Long> all = new ArrayList<>();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            String body = "{\"projectIds\":[\"" + project + "\"]," + query.getValue() + ",\"maxResults\":100}";
+            List<Long> latencies = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                long t0 = System.nanoTime();
+                String result = post("/runs/search", body);
+                long elapsed = System.nanoTime() - t0;
+                if (i >= 5) {
+                    latencies.add(elapsed);
+                }
+                if (!result.startsWith("{\"runs\":[")) {
+                    throw new IllegalStateException("Search failed: " + result);
+                }
+            }
+            all.addAll(latencies);
+            System.out.printf(Locale.ROOT, "search: %-30s p50 %6.1f ms, p95 %6.1f ms%n", query.getKey(),
+                    percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "search: all queries over %,d runs (page of 100): p50 %.1f ms, p95 %.1f ms%n",
+                runs, percentile(all, 50) / 1e6, percentile(all, 95) / 1e6);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** keys × steps points: keys k0..k(n-1), steps from {@code fromStep}. */
+    private static String batch(long fromStep, int keys, int steps) {
+        StringBuilder body = new StringBuilder(keys * steps * 70).append("{\"points\":[");
+        long now = System.currentTimeMillis();
+        boolean first = true;
+        for (int s = 0; s < steps; s++) {
+            long step = fromStep + s;
+            for (int k = 0; k < keys; k++) {
+                if (!first) {
+                    body.append(',');
+                }
+                first = false;
+                body.append("{\"key\":\"k").append(k).append("\",\"value\":").append(Math.sin(step * 0.001 + k))
+                        .append(",\"step\":").append(step).append(",\"timestamp\":").append(now).append('}');
+            }
+        }
+        return body.append("]}").toString();
+    }
+
+    /** Waits until the projection has processed the whole log; returns System.nanoTime() at that moment. */
+    private long awaitProjection(String name) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = get("/admin/projections/" + name);
+            Matcher m = FIELD.matcher(status);
+            Map<String, Long> values = new HashMap<>();
+            while (m.find()) {
+                values.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+            if (values.get("position") >= values.get("head")) {
+                return System.nanoTime();
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("Projection " + name + " did not catch up within 10 minutes");
+    }
+
+    private static double percentile(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String id(String json) {
+        Matcher m = ID.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No id in " + json);
+        }
+        return m.group(1);
+    }
+
+    private String post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + path)).GET());
+    }
+
+    private String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
