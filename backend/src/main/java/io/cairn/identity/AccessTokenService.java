@@ -52,21 +52,61 @@ public class AccessTokenService {
         return id;
     }
 
-    /** Issues a token for a principal; the returned secret is never stored and cannot be shown again. */
+    /** A token as its owner sees it: never the secret. Times are epoch milliseconds. */
+    public record TokenInfo(String id, String name, long creationTime, Long expiryTime, Long revokedTime) {
+    }
+
+    /** A freshly issued token: the only time its secret is shown. */
+    public record IssuedToken(String id, String name, String token, long creationTime, Long expiryTime) {
+    }
+
+    /** Issues a token in the principal's home tenant (used for bootstrap and tests). */
     @Transactional
     public String issue(String principalId, String name, Instant expiry) {
         String tenantId = jdbc.sql("SELECT tenant_id FROM principals WHERE id = ?").param(principalId)
                 .query(String.class).single();
+        return issue(principalId, tenantId, name, expiry).token();
+    }
+
+    /** Issues a token acting in {@code tenantId}; the secret is never stored and cannot be shown again. */
+    @Transactional
+    public IssuedToken issue(String principalId, String tenantId, String name, Instant expiry) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        Long expiryTime = expiry == null ? null : expiry.toEpochMilli();
         jdbc.sql("""
                         INSERT INTO access_tokens (id, principal_id, tenant_id, name, token_hash, creation_time, expiry_time)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), principalId, tenantId, name, hash(token), clock.millis(),
-                        expiry == null ? null : expiry.toEpochMilli())
+                .params(id, principalId, tenantId, name, hash(token), now, expiryTime)
                 .update();
-        return token;
+        return new IssuedToken(id, name, token, now, expiryTime);
+    }
+
+    /** The principal's tokens in one tenant, newest first. */
+    public List<TokenInfo> list(String principalId, String tenantId) {
+        return jdbc.sql("""
+                        SELECT id, name, creation_time, expiry_time, revoked_time FROM access_tokens
+                        WHERE principal_id = ? AND tenant_id = ? ORDER BY creation_time DESC, id""")
+                .params(principalId, tenantId)
+                .query((rs, n) -> new TokenInfo(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        (Long) rs.getObject(4), (Long) rs.getObject(5)))
+                .list();
+    }
+
+    /** Revokes one of the principal's tokens; false when it has no such token (in that tenant). */
+    @Transactional
+    public boolean revoke(String principalId, String tenantId, String tokenId) {
+        int found = jdbc.sql("SELECT COUNT(*) FROM access_tokens WHERE id = ? AND principal_id = ? AND tenant_id = ?")
+                .params(tokenId, principalId, tenantId).query(Integer.class).single();
+        if (found == 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE access_tokens SET revoked_time = COALESCE(revoked_time, ?) WHERE id = ?")
+                .params(clock.millis(), tokenId).update();
+        return true;
     }
 
     public Verdict verify(String token) {

@@ -2,6 +2,7 @@ package io.cairn.identity;
 
 import io.cairn.common.web.Problems;
 import io.cairn.tenancy.TenantResolver;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,8 @@ public class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new AccessTokenFilter(tokens, tenants, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // streamed responses finish in an async dispatch of an already authorized request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * The one place that decides whether a principal may perform an action. Tenancy itself is enforced by the
  * scoping of every query and the tenant check of every aggregate; this adds role rules on top. Roles and
  * project grants arrive with organizations; today every member of a tenant may track, and only platform
- * admins may administer.
+ * admins may administer and read the audit log (auditors will join them).
  */
 @Component
 public class AccessPolicy {
@@ -15,6 +15,7 @@ public class AccessPolicy {
     public enum Action {
         READ,
         WRITE,
+        READ_AUDIT,
         ADMINISTER_PLATFORM
     }
 
@@ -28,10 +29,12 @@ public class AccessPolicy {
     public void require(CairnPrincipal principal, Action action) {
         boolean allowed = switch (action) {
             case READ, WRITE -> true;
-            case ADMINISTER_PLATFORM -> principal.platformAdmin();
+            case READ_AUDIT, ADMINISTER_PLATFORM -> principal.platformAdmin();
         };
         if (!allowed) {
-            throw new AccessDeniedException("This action needs the platform administrator role");
+            throw new AccessDeniedException(action == Action.READ_AUDIT
+                    ? "Reading the audit log needs the platform administrator role"
+                    : "This action needs the platform administrator role");
         }
     }
 }

@@ -16,7 +16,8 @@ class ProjectionReplayTest extends ApiTestBase {
             "projects", List.of("projects", "project_tags"),
             "runs", List.of("runs", "run_params", "run_tags", "run_inputs", "run_artifacts"),
             "run-metrics", List.of("metric_chunks", "run_latest_metrics"),
-            "datasets", List.of("datasets", "dataset_versions"));
+            "datasets", List.of("datasets", "dataset_versions"),
+            "audit", List.of("audit_events"));
 
     @Autowired
     JdbcClient jdbc;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cairn.audit.command.ChainedAppendStatement;
 import java.util.List;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -49,7 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
-    public static final List<String> PROJECTIONS = List.of("projects", "runs", "run-metrics", "datasets");
+    public static final List<String> PROJECTIONS = List.of("projects", "runs", "run-metrics", "datasets", "audit");
 
     @Bean
     @Primary
@@ -93,6 +94,7 @@ public class AxonConfig {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
+                .appendEvents(new ChainedAppendStatement())
                 .build();
     }
 
@@ -164,11 +166,13 @@ public class AxonConfig {
     public ConfigurerModule trackingProcessors() {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors();
+            // Batches of up to 100 events per transaction: a processor that skips most events (projects
+            // during metric ingestion) then stores its token once per 100 events instead of once per event.
             for (String group : PROJECTIONS) {
                 processing.registerTrackingEventProcessor(group);
+                processing.registerTrackingEventProcessorConfiguration(group, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
             }
-            processing.registerTrackingEventProcessorConfiguration("run-metrics", c ->
-                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(64));
         });
     }
 }

@@ -171,7 +171,12 @@ final class SearchParser {
     }
 
     private Value number(SearchField field, Token token) {
-        BigDecimal number = new BigDecimal(token.value());
+        BigDecimal number;
+        try {
+            number = new BigDecimal(token.value());
+        } catch (NumberFormatException exponentOverflow) {
+            throw errors.at(token.offset(), "number " + token.raw() + " is out of range");
+        }
         return switch (field.valueType()) {
             case NUMBER -> {
                 double real = number.doubleValue();

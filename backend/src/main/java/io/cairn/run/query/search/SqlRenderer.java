@@ -1,7 +1,6 @@
 package io.cairn.run.query.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,9 +11,9 @@ import java.util.List;
  * SELECT r.id FROM runs r
  *   LEFT JOIN run_latest_metrics o0 ON o0.tenant_id = r.tenant_id AND o0.run_id = r.id AND o0.metric_key = ?
  * WHERE r.tenant_id = ? AND r.project_id IN (?, ?)
- *   AND r.status = ?
  *   AND (r.tenant_id, r.id) IN (SELECT x.tenant_id, x.run_id FROM run_params x
  *                               WHERE x.tenant_id = ? AND x.param_key = ? AND x.param_value = ?)
+ *   AND r.status = ?
  * ORDER BY CASE WHEN o0.metric_value IS NULL THEN 1 ELSE 0 END, o0.metric_value DESC, r.id
  * LIMIT ? OFFSET ?
  * </pre>
@@ -26,7 +25,6 @@ import java.util.List;
  * H2 runs as one index lookup per run (see {@code RunSearchBenchmark} in the tests). The row-value form
  * matters: with a plain {@code r.id IN (...)} H2 prefers the primary key and reads every run of the tenant,
  * not just those of the searched projects. PostgreSQL plans all these forms as the same semi-join.
- * Attribute comparisons, plain column tests, come first so that they discard runs before any probing.
  *
  * <p>Each ordered-by metric, param or tag is a {@code LEFT JOIN} on its primary key (at most one row per run);
  * an explicit {@code CASE WHEN ... IS NULL} term puts runs lacking it last in both directions, as MLflow
@@ -48,9 +46,7 @@ final class SqlRenderer {
 
         sql.append(" WHERE r.tenant_id = ").bind(tenantId);
         sql.append(" AND r.project_id IN ").bindList(projectIds);
-        List<Comparison> attributesFirst = new ArrayList<>(comparisons);
-        attributesFirst.sort(Comparator.comparing(comparison -> comparison.field() instanceof SearchField.Keyed));
-        for (Comparison comparison : attributesFirst) {
+        for (Comparison comparison : comparisons) {
             sql.append(" AND ");
             addCondition(sql, tenantId, comparison);
         }

@@ -1,7 +1,5 @@
 package io.cairn.run.query.search;
 
-import java.util.Locale;
-
 /**
  * A lexical token.
  *
@@ -46,9 +44,5 @@ record Token(Kind kind, int offset, String raw, String value, String prefix) {
         }
         String text = raw.length() > MAX_QUOTED_LENGTH ? raw.substring(0, MAX_QUOTED_LENGTH) + "..." : raw;
         return kind == Kind.STRING ? text : "'" + text + "'";
-    }
-
-    String lowerCaseValue() {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

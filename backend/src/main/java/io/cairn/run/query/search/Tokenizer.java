@@ -1,5 +1,6 @@
 package io.cairn.run.query.search;
 
+import io.cairn.common.error.InvalidInputException;
 import io.cairn.run.query.search.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,7 @@ final class Tokenizer {
         return new Token(Kind.NUMBER, start, raw, raw, null);
     }
 
-    private RuntimeException invalidNumber(int start) {
+    private InvalidInputException invalidNumber(int start) {
         int end = pos;
         while (end < input.length() && !Character.isWhitespace(input.charAt(end)) && "(),".indexOf(input.charAt(end)) < 0) {
             end++;

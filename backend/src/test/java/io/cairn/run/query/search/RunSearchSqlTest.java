@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cairn.common.error.InvalidInputException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The SQL text and arguments; {@link RunSearchSqlH2Test} runs them. */
@@ -28,7 +29,7 @@ class RunSearchSqlTest {
     }
 
     @Test
-    void keyedComparisonsAreSubqueriesAfterAttributesAndOrderedKeysAreLeftJoined() {
+    void keyedComparisonsAreSubqueriesAndOrderedKeysAreLeftJoined() {
         SqlQuery query = RunSearchSql.build("t1", List.of("p1"),
                 "metrics.acc > 0.9 and params.lr = '0.01' and tags.team ILIKE 'Vis%' and attributes.status != 'FAILED'",
                 List.of("metrics.acc DESC", "attributes.end_time"), 100, 0);
@@ -37,18 +38,18 @@ class RunSearchSqlTest {
                 + " LEFT JOIN run_latest_metrics o0 ON o0.tenant_id = r.tenant_id AND o0.run_id = r.id"
                 + " AND o0.metric_key = ?"
                 + " WHERE r.tenant_id = ? AND r.project_id IN (?)"
-                + " AND r.status <> ?"
                 + " AND (r.tenant_id, r.id) IN (SELECT x.tenant_id, x.run_id FROM run_latest_metrics x"
                 + " WHERE x.tenant_id = ? AND x.metric_key = ? AND x.metric_value > ?)"
                 + " AND (r.tenant_id, r.id) IN (SELECT x.tenant_id, x.run_id FROM run_params x"
                 + " WHERE x.tenant_id = ? AND x.param_key = ? AND x.param_value = ?)"
                 + " AND (r.tenant_id, r.id) IN (SELECT x.tenant_id, x.run_id FROM run_tags x"
                 + " WHERE x.tenant_id = ? AND x.tag_key = ? AND LOWER(x.tag_value) LIKE LOWER(?))"
+                + " AND r.status <> ?"
                 + " ORDER BY CASE WHEN o0.metric_value IS NULL THEN 1 ELSE 0 END, o0.metric_value DESC,"
                 + " CASE WHEN r.end_time IS NULL THEN 1 ELSE 0 END, r.end_time ASC, r.id"
                 + " LIMIT ? OFFSET ?");
-        assertThat(query.args()).containsExactly("acc", "t1", "p1", "FAILED", "t1", "acc", 0.9, "t1", "lr", "0.01",
-                "t1", "team", "Vis%", 100, 0L);
+        assertThat(query.args()).containsExactly("acc", "t1", "p1", "t1", "acc", 0.9, "t1", "lr", "0.01",
+                "t1", "team", "Vis%", "FAILED", 100, 0L);
     }
 
     @Test
@@ -77,7 +78,7 @@ class RunSearchSqlTest {
     @Test
     void valuesAreBoundWithTheFieldsType() {
         assertThat(RunSearchSql.build("t", List.of("p"), "metrics.a > 1 and attributes.end_time < 2e3", null, 1, 0)
-                .args()).containsExactly("t", "p", 2000L, "t", "a", 1.0, 1, 0L);
+                .args()).containsExactly("t", "p", "t", "a", 1.0, 2000L, 1, 0L);
     }
 
     @Test
@@ -121,6 +122,26 @@ class RunSearchSqlTest {
 
         assertThat(error.field()).isEqualTo("filter");
         assertThat(error.status().value()).isEqualTo(400);
+    }
+
+    @Test
+    void arbitraryInputIsEitherTranslatedOrRejectedAsInvalidInput() {
+        String[] pieces = {"metrics.", "params.", "tags.", "attributes.", "acc", "status", "start_time", "`k y`",
+                "\"k\"", "'v'", "'it''s'", "'a\\'b'", "'", "\"", "`", "1", "-2.5e3", ".", "=", "!=", ">=", "<", "!",
+                " like ", " ILIKE ", " in ", " not ", "(", ")", ",", " and ", " or ", " ", "\\", "%", "é", "\n"};
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder filter = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                filter.append(pieces[random.nextInt(pieces.length)]);
+            }
+            try {
+                SqlQuery query = RunSearchSql.build("t", List.of("p"), filter.toString(), List.of(filter.toString()), 1, 0);
+                assertThat(query.sql().chars().filter(c -> c == '?').count()).isEqualTo(query.args().size());
+            } catch (InvalidInputException expected) {
+                assertThat(expected.getMessage()).startsWith("Invalid ");
+            }
+        }
     }
 
     @Test

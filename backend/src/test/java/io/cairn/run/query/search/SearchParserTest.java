@@ -84,6 +84,10 @@ class SearchParserTest {
         void numberOutOfRangeIsRefused() {
             assertThat(filterError("metrics.acc > 1e999"))
                     .hasMessage("Invalid filter at position 15: number 1e999 is out of range");
+            assertThat(filterError("metrics.acc > 1e99999999999"))
+                    .hasMessage("Invalid filter at position 15: number 1e99999999999 is out of range");
+            assertThat(filterError("attributes.start_time > 1e99999"))
+                    .hasMessageContaining("is compared with a whole number of milliseconds since the epoch, not 1e99999");
         }
     }
 
