@@ -5,6 +5,7 @@ import io.cairn.common.messaging.Commands;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
 import io.cairn.run.query.RunReadModel;
+import io.cairn.run.query.RunView;
 import io.cairn.run.query.metric.MetricStore;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +67,10 @@ public class MetricController {
     public record LogMetricsResponse(int accepted, boolean duplicate) {
     }
 
+    /** Without a key: the latest value of every key of the run. */
+    public record LatestMetrics(String runId, Map<String, RunView.LatestMetric> metrics) {
+    }
+
     public record MetricHistory(String key, List<MetricPoint> points, String nextPageToken, Long totalPoints,
                                 Boolean downsampled) {
     }
@@ -86,16 +92,17 @@ public class MetricController {
     /**
      * The history of one key (keys may contain '/'): pages of points in logged order, or with
      * {@code maxPoints} the whole series ordered by step and downsampled to at most that many points.
+     * Without a key, the latest value of every key.
      */
     @GetMapping("/{*key}")
-    MetricHistory history(@PathVariable String runId, @PathVariable String key,
-                          @RequestParam(required = false) Integer maxPoints,
-                          @RequestParam(required = false) Integer maxResults,
-                          @RequestParam(required = false) String pageToken) {
+    Object history(@PathVariable String runId, @PathVariable String key,
+                   @RequestParam(required = false) Integer maxPoints,
+                   @RequestParam(required = false) Integer maxResults,
+                   @RequestParam(required = false) String pageToken) {
         CairnPrincipal caller = policy.caller(Action.READ);
         String metricKey = key.startsWith("/") ? key.substring(1) : key;
         if (metricKey.isEmpty()) {
-            throw new InvalidInputException("key", "A metric key is required: GET /api/v1/runs/{id}/metrics/{key}");
+            return new LatestMetrics(runId, runs.get(caller.tenantId(), runId).metrics());
         }
         runs.requireExists(caller.tenantId(), runId);
         if (maxPoints != null) {

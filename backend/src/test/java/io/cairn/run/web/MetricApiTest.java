@@ -54,6 +54,9 @@ class MetricApiTest extends ApiTestBase {
         }
         Api.Response run = admin.get("/api/v1/runs/" + runId);
         assertThat(run.json().at("/metrics/train~1loss/step").asLong()).isEqualTo(2999);
+        Api.Response latest = admin.get("/api/v1/runs/" + runId + "/metrics");
+        assertThat(latest.status()).isEqualTo(200);
+        assertThat(latest.json().at("/metrics/train~1loss/step").asLong()).isEqualTo(2999);
     }
 
     @Test
@@ -173,6 +176,7 @@ class MetricApiTest extends ApiTestBase {
         assertProblem(eve.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", batch("loss", 5, 5))), 404);
         assertProblem(eve.get("/api/v1/runs/" + runId + "/metrics/loss"), 404);
         assertProblem(eve.get("/api/v1/runs/" + runId + "/metrics/loss?maxPoints=10"), 404);
+        assertProblem(eve.get("/api/v1/runs/" + runId + "/metrics"), 404);
         admin.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", batch("marker", 0, 1)));
         eventually(() -> count(runId, "marker") == 1);
         assertThat(count(runId, "loss")).isEqualTo(5);
