@@ -67,7 +67,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
         }
         var authentication = new UsernamePasswordAuthenticationToken(
-                new CairnPrincipal(principal.principalId(), tenant, principal.platformAdmin()), null, authorities);
+                principal, null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             chain.doFilter(request, response);

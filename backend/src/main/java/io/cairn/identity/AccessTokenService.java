@@ -1,6 +1,7 @@
 package io.cairn.identity;
 
 import io.cairn.tenancy.CairnPrincipal;
+import io.cairn.tenancy.api.OrgRole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -114,12 +115,13 @@ public class AccessTokenService {
             return new Verdict.Invalid("The bearer token is not a Cairn access token");
         }
         List<TokenRow> rows = jdbc.sql("""
-                        SELECT p.id, t.tenant_id, p.platform_admin, t.expiry_time, t.revoked_time
+                        SELECT p.id, t.tenant_id, p.platform_admin, t.expiry_time, t.revoked_time, m.role
                         FROM access_tokens t JOIN principals p ON p.id = t.principal_id
+                        LEFT JOIN org_members m ON m.tenant_id = t.tenant_id AND m.principal_id = p.id
                         WHERE t.token_hash = ?""")
                 .param(hash(token))
                 .query((rs, n) -> new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        (Long) rs.getObject(4), (Long) rs.getObject(5)))
+                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6)))
                 .list();
         if (rows.isEmpty()) {
             return new Verdict.Invalid("The bearer token is unknown");
@@ -131,11 +133,24 @@ public class AccessTokenService {
         if (row.expiryTime() != null && row.expiryTime() <= clock.millis()) {
             return new Verdict.Invalid("The bearer token has expired");
         }
-        return new Verdict.Valid(new CairnPrincipal(row.principalId(), row.tenantId(), row.platformAdmin()));
+        if (row.role() == null) {
+            return new Verdict.Invalid("The token's owner is not a member of organization '" + row.tenantId() + "'");
+        }
+        return new Verdict.Valid(new CairnPrincipal(row.principalId(), row.tenantId(), row.platformAdmin(),
+                OrgRole.valueOf(row.role())));
     }
 
-    public boolean platformAdminExists() {
-        return jdbc.sql("SELECT COUNT(*) FROM principals WHERE platform_admin").query(Long.class).single() > 0;
+    /** The platform administrator created on first start, if any. */
+    public java.util.Optional<String> platformAdmin() {
+        return jdbc.sql("SELECT id FROM principals WHERE platform_admin ORDER BY creation_time LIMIT 1")
+                .query(String.class).optional();
+    }
+
+    /** A user's id by name, creating a profile for a name not seen before (an invitation). */
+    @Transactional
+    public String principalFor(String username, String homeTenant) {
+        return jdbc.sql("SELECT id FROM principals WHERE username = ?").param(username).query(String.class).optional()
+                .orElseGet(() -> createPrincipal(homeTenant, username, false));
     }
 
     private static String hash(String token) {
@@ -147,6 +162,7 @@ public class AccessTokenService {
         }
     }
 
-    private record TokenRow(String principalId, String tenantId, boolean platformAdmin, Long expiryTime, Long revokedTime) {
+    private record TokenRow(String principalId, String tenantId, boolean platformAdmin, Long expiryTime, Long revokedTime,
+                            String role) {
     }
 }

@@ -1,13 +1,14 @@
 package io.cairn.tenancy;
 
+import io.cairn.tenancy.api.OrgRole;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides whether a principal may perform an action. Tenancy itself is enforced by the
- * scoping of every query and the tenant check of every aggregate; this adds role rules on top. Roles and
- * project grants arrive with organizations; today every member of a tenant may track, and only platform
- * admins may administer and read the audit log (auditors will join them).
+ * scoping of every query and the tenant check of every aggregate; this adds the organization roles on top:
+ * every member reads; owners, admins and members write; auditors read everything, including the audit log,
+ * and write nothing; owners and admins administer the organization; platform admins administer the platform.
  */
 @Component
 public class AccessPolicy {
@@ -16,6 +17,7 @@ public class AccessPolicy {
         READ,
         WRITE,
         READ_AUDIT,
+        ADMINISTER_ORGANIZATION,
         ADMINISTER_PLATFORM
     }
 
@@ -27,14 +29,21 @@ public class AccessPolicy {
     }
 
     public void require(CairnPrincipal principal, Action action) {
+        OrgRole role = principal.role();
         boolean allowed = switch (action) {
-            case READ, WRITE -> true;
-            case READ_AUDIT, ADMINISTER_PLATFORM -> principal.platformAdmin();
+            case READ -> true;
+            case WRITE -> role.writes();
+            case READ_AUDIT -> role.readsAudit() || principal.platformAdmin();
+            case ADMINISTER_ORGANIZATION -> role.administers();
+            case ADMINISTER_PLATFORM -> principal.platformAdmin();
         };
         if (!allowed) {
-            throw new AccessDeniedException(action == Action.READ_AUDIT
-                    ? "Reading the audit log needs the platform administrator role"
-                    : "This action needs the platform administrator role");
+            throw new AccessDeniedException(switch (action) {
+                case WRITE -> "Your role " + role + " only reads in this organization";
+                case READ_AUDIT -> "Reading the audit log needs the role AUDITOR, ADMIN or OWNER";
+                case ADMINISTER_ORGANIZATION -> "Administering the organization needs the role ADMIN or OWNER";
+                default -> "This action needs the platform administrator role";
+            });
         }
     }
 }

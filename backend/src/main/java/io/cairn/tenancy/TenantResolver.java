@@ -3,16 +3,16 @@ package io.cairn.tenancy;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which organization a credential acts in. Until organizations exist every credential belongs to
- * the single built-in tenant; this is the only place that knows its name.
+ * Decides which organization a request acts in. Knows the one built-in organization, created on first
+ * start with the platform administrator as its owner; this is the only place that knows its id.
  */
 @Component
 public class TenantResolver {
 
     private static final String DEFAULT_TENANT = "default";
 
-    /** The tenant a newly issued credential belongs to when no organization is named. */
-    public String tenantForNewCredential() {
+    /** The organization created on first start. */
+    public String defaultOrganization() {
         return DEFAULT_TENANT;
     }
 

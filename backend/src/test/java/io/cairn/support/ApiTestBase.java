@@ -50,10 +50,32 @@ public abstract class ApiTestBase {
         return DATA_DIR;
     }
 
-    /** A client acting as a new, non-admin user of {@code tenant}. */
-    protected Api userOf(String tenant) {
-        String principal = tokens.createPrincipal(tenant, "user-" + UUID.randomUUID(), false);
-        return admin.withToken(tokens.issue(principal, "test", null));
+    /** A client acting as a new MEMBER of {@code org} (created if needed). */
+    protected Api userOf(String org) {
+        return memberOf(org, "MEMBER");
+    }
+
+    /** A client acting as a new user with {@code role} in {@code org}, added through the API by an owner. */
+    protected Api memberOf(String org, String role) {
+        String username = "user-" + UUID.randomUUID();
+        Api.Response added = ownerOf(org).post("/api/v1/orgs/" + org + "/members", Map.of("username", username, "role", role));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        return tokenFor(username, org);
+    }
+
+    /** A client acting as an owner of {@code org}; the platform admin creates the organization if needed. */
+    protected Api ownerOf(String org) {
+        if (org.equals("default")) {
+            return admin;
+        }
+        String owner = "owner-" + org;
+        Api.Response created = admin.post("/api/v1/orgs", Map.of("id", org, "name", org, "ownerUsername", owner));
+        assertThat(created.status()).as(created.text()).isIn(201, 409);
+        return tokenFor(owner, org);
+    }
+
+    protected Api tokenFor(String username, String org) {
+        return admin.withToken(tokens.issue(tokens.principalFor(username, org), org, "test", null).token());
     }
 
     protected static String unique(String prefix) {

@@ -99,7 +99,8 @@ public class AuditController {
         if (!caller.tenantId().equals(org)) {
             throw new NotFoundException("Organization", org);
         }
-        return policy.caller(Action.READ_AUDIT);
+        policy.require(caller, Action.READ_AUDIT);
+        return caller;
     }
 
     private static Filter filter(String actor, String aggregateType, String aggregateId, String eventType, Long from,

@@ -75,7 +75,7 @@ class AuditApiTest extends ApiTestBase {
         assertThat(intact.json().get("eventsChecked").asLong()).isPositive();
 
         String org = unique("tamper-org");
-        Api tenant = admin.withToken(tokens.issue(tokens.createPrincipal(org, unique("root"), true), "audit", null));
+        Api tenant = ownerOf(org);
         String projectId = createProject(tenant);
         String runId = createRun(tenant, projectId);
         tenant.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.1")));
@@ -98,6 +98,15 @@ class AuditApiTest extends ApiTestBase {
         assertThat(admin.get("/api/v1/orgs/default/audit/verify").get("/valid")).isEqualTo("true");
         jdbc.sql("UPDATE domainevententry SET payload = ? WHERE globalindex = ?").params(payload, target).update();
         assertThat(tenant.get("/api/v1/orgs/" + org + "/audit/verify").get("/valid")).isEqualTo("true");
+    }
+
+    @Test
+    void auditorsReadTheAuditLogAndChangeNothing() {
+        Api auditor = memberOf("default", "AUDITOR");
+        assertThat(auditor.get("/api/v1/orgs/default/audit/events?maxResults=1").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/orgs/default/audit/verify").get("/valid")).isEqualTo("true");
+        assertThat(auditor.get("/api/v1/projects").status()).isEqualTo(200);
+        assertProblem(auditor.post("/api/v1/projects", Map.of("name", unique("nope"))), 403);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.cairn.tenancy.api;
+
+import io.cairn.common.messaging.WireName;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Everything that happens to an organization. Members are referenced by principal id only: names and
+ * emails live in the profile store, never in events. Wire names are stored in the event log.
+ */
+public sealed interface OrganizationEvent {
+
+    String orgId();
+
+    /** The organization is its own tenant. */
+    default String tenantId() {
+        return orgId();
+    }
+
+    @WireName("cairn.tenancy.OrganizationCreated")
+    @Revision("1")
+    record OrganizationCreatedEvent(String orgId, String tenantId, String name) implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.OrganizationRenamed")
+    @Revision("1")
+    record OrganizationRenamedEvent(String orgId, String tenantId, String name) implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.MemberAdded")
+    @Revision("1")
+    record MemberAddedEvent(String orgId, String tenantId, String principalId, OrgRole role)
+            implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.MemberRoleChanged")
+    @Revision("1")
+    record MemberRoleChangedEvent(String orgId, String tenantId, String principalId, OrgRole role)
+            implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.MemberRemoved")
+    @Revision("1")
+    record MemberRemovedEvent(String orgId, String tenantId, String principalId) implements OrganizationEvent {
+    }
+}

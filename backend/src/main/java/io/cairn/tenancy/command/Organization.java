@@ -1,0 +1,133 @@
+package io.cairn.tenancy.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.cairn.common.error.ConflictException;
+import io.cairn.common.error.InvalidInputException;
+import io.cairn.common.error.NotFoundException;
+import io.cairn.common.validation.Inputs;
+import io.cairn.tenancy.api.OrgRole;
+import io.cairn.tenancy.api.OrganizationCommand.AddMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.ChangeMemberRoleCommand;
+import io.cairn.tenancy.api.OrganizationCommand.CreateOrganizationCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RemoveMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RenameOrganizationCommand;
+import io.cairn.tenancy.api.OrganizationEvent.MemberAddedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.MemberRoleChangedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.OrganizationRenamedEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** An organization (tenant) and its members' roles. It always keeps at least one owner. */
+@Aggregate
+public class Organization {
+
+    /** Organization ids appear in paths, file names and topic keys: lower-case slugs. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    @AggregateIdentifier
+    private String orgId;
+    private Map<String, OrgRole> members = new HashMap<>();
+
+    protected Organization() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(CreateOrganizationCommand command) {
+        if (command.orgId() == null || !ID.matcher(command.orgId()).matches()) {
+            throw new InvalidInputException("id", "An organization id is 2 to 63 lower-case letters, digits and '-', "
+                    + "starting with a letter or digit");
+        }
+        String name = Inputs.requireName("name", command.name());
+        apply(new OrganizationCreatedEvent(command.orgId(), command.orgId(), name));
+        apply(new MemberAddedEvent(command.orgId(), command.orgId(), command.ownerId(), OrgRole.OWNER));
+    }
+
+    @CommandHandler
+    void handle(RenameOrganizationCommand command) {
+        apply(new OrganizationRenamedEvent(orgId, orgId, Inputs.requireName("name", command.name())));
+    }
+
+    @CommandHandler
+    void handle(AddMemberCommand command) {
+        OrgRole role = requireRole(command.role());
+        if (members.containsKey(command.principalId())) {
+            throw new ConflictException("username", "This user is already a member; change their role instead");
+        }
+        apply(new MemberAddedEvent(orgId, orgId, command.principalId(), role));
+    }
+
+    @CommandHandler
+    void handle(ChangeMemberRoleCommand command) {
+        OrgRole role = requireRole(command.role());
+        OrgRole current = requireMember(command.principalId());
+        if (current == role) {
+            return;
+        }
+        if (current == OrgRole.OWNER) {
+            requireAnotherOwner(command.principalId(), "role");
+        }
+        apply(new MemberRoleChangedEvent(orgId, orgId, command.principalId(), role));
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand command) {
+        if (requireMember(command.principalId()) == OrgRole.OWNER) {
+            requireAnotherOwner(command.principalId(), null);
+        }
+        apply(new MemberRemovedEvent(orgId, orgId, command.principalId()));
+    }
+
+    private OrgRole requireMember(String principalId) {
+        OrgRole role = members.get(principalId);
+        if (role == null) {
+            throw new NotFoundException("Member", principalId);
+        }
+        return role;
+    }
+
+    private void requireAnotherOwner(String principalId, String field) {
+        boolean another = members.entrySet().stream()
+                .anyMatch(e -> e.getValue() == OrgRole.OWNER && !e.getKey().equals(principalId));
+        if (!another) {
+            throw new ConflictException(field, "An organization keeps at least one owner; make someone else owner first");
+        }
+    }
+
+    private static OrgRole requireRole(OrgRole role) {
+        if (role == null) {
+            throw new InvalidInputException("role", "role must be one of OWNER, ADMIN, MEMBER, AUDITOR");
+        }
+        return role;
+    }
+
+    @EventSourcingHandler
+    void on(OrganizationCreatedEvent event) {
+        orgId = event.orgId();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedEvent event) {
+        members.put(event.principalId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChangedEvent event) {
+        members.put(event.principalId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent event) {
+        members.remove(event.principalId());
+    }
+}

@@ -1,0 +1,51 @@
+package io.cairn.tenancy.query;
+
+import io.cairn.common.error.NotFoundException;
+import io.cairn.tenancy.api.OrgRole;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Organizations and their members; member names come from the profile store, not from events. */
+@Component
+public class OrganizationReadModel {
+
+    private final JdbcClient jdbc;
+
+    public OrganizationReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record OrganizationView(String id, String name, long creationTime) {
+    }
+
+    public record MemberView(String principalId, String username, OrgRole role, long sinceTime) {
+    }
+
+    public boolean exists(String orgId) {
+        return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE id = ?").param(orgId).query(Long.class).single() > 0;
+    }
+
+    public OrganizationView get(String orgId) {
+        return jdbc.sql("SELECT id, name, creation_time FROM organizations WHERE id = ?").param(orgId)
+                .query((rs, n) -> new OrganizationView(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .optional().orElseThrow(() -> new NotFoundException("Organization", orgId));
+    }
+
+    public List<MemberView> members(String orgId) {
+        return jdbc.sql("""
+                        SELECT m.principal_id, p.username, m.role, m.since_time FROM org_members m
+                        LEFT JOIN principals p ON p.id = m.principal_id
+                        WHERE m.tenant_id = ? ORDER BY p.username, m.principal_id""")
+                .param(orgId)
+                .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), OrgRole.valueOf(rs.getString(3)),
+                        rs.getLong(4)))
+                .list();
+    }
+
+    public Optional<OrgRole> role(String orgId, String principalId) {
+        return jdbc.sql("SELECT role FROM org_members WHERE tenant_id = ? AND principal_id = ?")
+                .params(orgId, principalId).query(String.class).optional().map(OrgRole::valueOf);
+    }
+}
