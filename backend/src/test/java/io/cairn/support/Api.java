@@ -63,12 +63,16 @@ public final class Api {
     }
 
     public Response put(String path, byte[] content) {
-        return send(request(path).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+        return put(path, HttpRequest.BodyPublishers.ofByteArray(content));
     }
 
+    /** A raw upload, sent as application/octet-stream unless this client names another Content-Type. */
     public Response put(String path, HttpRequest.BodyPublisher content) {
-        return send(request(path).header("Content-Type", "application/octet-stream").PUT(content));
+        HttpRequest.Builder builder = request(path);
+        if (!headers.containsKey("Content-Type")) {
+            builder.header("Content-Type", "application/octet-stream");
+        }
+        return send(builder.PUT(content));
     }
 
     public HttpResponse<byte[]> download(String path) {

@@ -78,8 +78,9 @@ public class ArtifactController {
         try (InputStream body = request.getInputStream()) {
             blob = store.store(caller.tenantId(), body, maxBytes);
         }
-        String contentType = request.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
-                : request.getContentType();
+        String contentType = request.getContentType() == null
+                || request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                ? MediaType.APPLICATION_OCTET_STREAM_VALUE : request.getContentType();
         commands.sendAndProject(new LogArtifactCommand(runId, caller.tenantId(), artifactPath, blob.sha256(), blob.size(),
                 contentType), RunController.RESOURCE, runId, RunController.PROJECTION);
         return ResponseEntity.created(URI.create("/api/v1/runs/" + runId + "/artifacts/" + artifactPath))

@@ -59,6 +59,19 @@ class ArtifactApiTest extends ApiTestBase {
     }
 
     @Test
+    void uploadsSentAsFormDataByCurlAreStoredRaw() throws Exception {
+        String runId = createRun(admin, createProject(admin));
+        byte[] content = randomBytes(10_000);
+        Api.Response stored = admin.withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .put("/api/v1/runs/" + runId + "/artifacts/weights.bin", HttpRequest.BodyPublishers.ofByteArray(content));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(stored.get("/sha256")).isEqualTo(sha256(content));
+        assertThat(admin.download("/api/v1/runs/" + runId + "/artifacts/weights.bin").body()).isEqualTo(content);
+        assertThat(admin.get("/api/v1/runs/" + runId + "/artifacts").get("/artifacts/0/contentType"))
+                .isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void oversizedUploadIsRefusedAndLeavesNothingBehind() throws Exception {
         String runId = createRun(admin, createProject(admin));
         Api.Response tooBig = assertProblem(admin.put("/api/v1/runs/" + runId + "/artifacts/big.bin",
