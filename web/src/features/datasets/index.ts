@@ -1,0 +1,2 @@
+export { DatasetDetail, DatasetVersionLabel } from './components/DatasetDetail';
+export { DatasetsList } from './components/DatasetsList';
