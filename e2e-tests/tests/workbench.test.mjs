@@ -176,6 +176,88 @@ describe('Cairn web UI', { skip }, () => {
     await browser.screenshot('07-dataset');
   });
 
+  it('renders, scrolls and re-sorts a table of 10,000 runs quickly', async () => {
+    // The search API is answered by the page itself here, so this measures the UI alone (the server side of
+    // run search is measured in docs/performance.md).
+    const t0 = Date.UTC(2026, 0, 1);
+    const runs = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `run${String(i).padStart(28, '0')}`,
+      projectId,
+      name: `sweep-${i}`,
+      status: i % 17 === 0 ? 'FAILED' : 'FINISHED',
+      createdBy: 'e2e',
+      startTime: t0 - i * 60_000,
+      endTime: t0 - i * 60_000 + 3_600_000,
+      params: { lr: String(10 ** -(1 + (i % 4))), batch: String(2 ** (4 + (i % 5))), seed: String(i) },
+      tags: { sweep: 'grid' },
+      metrics: {
+        acc: { value: ((i * 7919) % 10_000) / 10_000, step: 99, timestamp: t0 },
+        loss: { value: 1 / (1 + (i % 97)), step: 99, timestamp: t0 },
+      },
+      inputs: [],
+      artifacts: { count: 0, totalSize: 0 },
+    }));
+    const byAcc = [...runs].sort((a, b) => b.metrics.acc.value - a.metrics.acc.value);
+    await page.route('**/api/v1/runs/search', async (route) => {
+      const body = route.request().postDataJSON();
+      const ordered = body.orderBy?.[0] === 'metrics.acc DESC' ? byAcc : runs;
+      const offset = body.pageToken ? Number(body.pageToken) : 0;
+      const size = body.maxResults ?? 100;
+      const next = offset + size < ordered.length ? String(offset + size) : undefined;
+      await route.fulfill({ json: { runs: ordered.slice(offset, offset + size), nextPageToken: next } });
+    });
+    try {
+      let started = Date.now();
+      await page.goto(`${cairn.baseUrl}/projects/${projectId}`);
+      const table = page.getByRole('region', { name: 'Runs table' });
+      await table.getByRole('link', { name: 'sweep-0', exact: true }).waitFor();
+      const firstRender = Date.now() - started;
+
+      // scroll to the end until all 10 pages are loaded
+      for (let i = 0; i < 40; i += 1) {
+        const loaded = await page.getByText(/^10,000 runs/).count();
+        if (loaded > 0) break;
+        await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+        await page.waitForTimeout(150);
+      }
+      await page.getByText(/^10,000 runs/).waitFor();
+      const domRows = await table.locator('tbody tr').count();
+      assert.ok(domRows < 120, `only a window of rows is rendered (${domRows})`);
+
+      // smooth scrolling: frame times while jumping through the whole table
+      const frames = await table.evaluate(async (el) => {
+        const times = [];
+        let last = performance.now();
+        for (let i = 0; i <= 60; i += 1) {
+          el.scrollTop = (el.scrollHeight * i) / 60;
+          await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+          const now = performance.now();
+          times.push(now - last);
+          last = now;
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
+      });
+
+      started = Date.now();
+      await page.getByRole('button', { name: 'acc' }).click();
+      await table.getByRole('link', { name: byAcc[0].name, exact: true }).waitFor();
+      const sort = Date.now() - started;
+      await browser.screenshot('09-runs-10000');
+
+      console.log(
+        `runs table, 10,000 runs: first render ${firstRender} ms, scroll frame median ${frames.median.toFixed(1)} ms ` +
+          `p95 ${frames.p95.toFixed(1)} ms, re-sort ${sort} ms, ${domRows} rows in the DOM`,
+      );
+      // Generous bounds so a busy CI machine does not flake; the figures above are what to watch.
+      assert.ok(firstRender < 5000, `first render took ${firstRender} ms`);
+      assert.ok(sort < 5000, `re-sort took ${sort} ms`);
+      assert.ok(frames.p95 < 250, `scroll frames p95 ${frames.p95} ms`);
+    } finally {
+      await page.unroute('**/api/v1/runs/search');
+    }
+  });
+
   it('switches to the dark theme', async () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');

@@ -141,6 +141,7 @@ export function RunsExplorer({ projectId }: { projectId: string }) {
       ) : null}
       {runs.length > 0 ? (
         <RunsTable
+          key={`${filter}|${orderBy(sort)}`}
           runs={runs}
           columns={columns}
           sort={sort}
