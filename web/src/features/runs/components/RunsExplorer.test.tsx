@@ -97,6 +97,20 @@ describe('runs table of a project', () => {
     expect(screen.getByRole('link', { name: 'Compare 3 runs' })).toBeInTheDocument();
   });
 
+  it('selects a range with shift-click, and refuses to compare more runs than a chart can show', async () => {
+    const runs = Array.from({ length: 30 }, (_, i) => createRun({ name: `r${i}` }));
+    const { user } = setup(runs);
+    await user.click(await screen.findByRole('checkbox', { name: 'Select run r0' }));
+    await user.keyboard('{Shift>}');
+    await user.click(screen.getByRole('checkbox', { name: 'Select run r4' }));
+    await user.keyboard('{/Shift}');
+    expect(screen.getByRole('link', { name: 'Compare 5 runs' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all loaded runs' }));
+    expect(screen.getByRole('button', { name: 'Compare' })).toBeDisabled();
+    expect(screen.getByText(/30 selected \(compare takes at most 25\)/)).toBeInTheDocument();
+  });
+
   it('renders only a window of rows when 10,000 runs are loaded', async () => {
     const runs = Array.from({ length: 10_000 }, (_, i) => createRun({ name: `run-${i}` }));
     const pages = [runs.slice(0, 1000)];

@@ -11,6 +11,9 @@ import { RunsTable } from './RunsTable';
 
 const FILTER_EXAMPLE = "metrics.acc > 0.9 and params.lr = '0.01'";
 
+/** More lines than this make an unreadable chart (and as many requests per metric). */
+export const MAX_COMPARED_RUNS = 25;
+
 /**
  * A project's runs: a filter box in MLflow's search grammar, server-side order by header click, a column chooser,
  * the virtualized table and multi-select → compare. Filter and order live in the URL, so a view can be shared.
@@ -107,12 +110,21 @@ export function RunsExplorer({ projectId }: { projectId: string }) {
           ) : null}
         </form>
         <ColumnChooser keys={keys} columns={columns} onToggle={toggle} />
-        {selectedIds.length >= 2 ? (
+        {selectedIds.length >= 2 && selectedIds.length <= MAX_COMPARED_RUNS ? (
           <Link className="button primary" to={paths.compare(selectedIds)}>
             Compare {selectedIds.length} runs
           </Link>
         ) : (
-          <button type="button" className="button primary" disabled title="Select two or more runs to compare">
+          <button
+            type="button"
+            className="button primary"
+            disabled
+            title={
+              selectedIds.length > MAX_COMPARED_RUNS
+                ? `Compare at most ${MAX_COMPARED_RUNS} runs at once`
+                : 'Select two or more runs to compare'
+            }
+          >
             Compare
           </button>
         )}
@@ -122,7 +134,7 @@ export function RunsExplorer({ projectId }: { projectId: string }) {
         {search.isSuccess || runs.length > 0
           ? `${runs.length.toLocaleString()} run${runs.length === 1 ? '' : 's'}${hasNextPage ? ' loaded, more on scroll' : ''}${
               selectedIds.length ? ` · ${selectedIds.length} selected` : ''
-            }`
+            }${selectedIds.length > MAX_COMPARED_RUNS ? ` (compare takes at most ${MAX_COMPARED_RUNS})` : ''}`
           : ' '}
         {search.isFetching && !search.isPending ? ' · refreshing…' : ''}
       </p>

@@ -8,11 +8,12 @@ export function useRowSelection(ids: string[]) {
   const toggle = useCallback(
     (index: number, event?: MouseEvent | { shiftKey: boolean }) => {
       const id = ids[index];
+      const previous = anchor.current; // read now: the updater below runs later, after the anchor moved
       setSelected((current) => {
         const next = new Set(current);
         const on = !current.has(id);
-        if (event?.shiftKey && anchor.current !== null) {
-          const [from, to] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
+        if (event?.shiftKey && previous !== null) {
+          const [from, to] = previous < index ? [previous, index] : [index, previous];
           for (let i = from; i <= to; i += 1) {
             if (on) next.add(ids[i]);
             else next.delete(ids[i]);
