@@ -252,7 +252,8 @@ describe('Cairn web UI', { skip }, () => {
       // Generous bounds so a busy CI machine does not flake; the figures above are what to watch.
       assert.ok(firstRender < 5000, `first render took ${firstRender} ms`);
       assert.ok(sort < 5000, `re-sort took ${sort} ms`);
-      assert.ok(frames.p95 < 250, `scroll frames p95 ${frames.p95} ms`);
+      assert.ok(frames.median < 100, `scroll frames median ${frames.median} ms`);
+      assert.ok(frames.p95 < 500, `scroll frames p95 ${frames.p95} ms`);
     } finally {
       await page.unroute('**/api/v1/runs/search');
     }
