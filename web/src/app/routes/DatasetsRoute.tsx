@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { DatasetDetail, DatasetsList } from '@/features/datasets';
+import { DatasetDetail, DatasetName, DatasetsList } from '@/features/datasets';
 import { paths } from '@/shared/paths';
 import { Breadcrumbs } from '../Breadcrumbs';
 
@@ -16,7 +16,7 @@ export function DatasetRoute() {
   const { datasetId = '' } = useParams();
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Datasets', to: paths.datasets() }, { label: 'Dataset' }]} />
+      <Breadcrumbs items={[{ label: 'Datasets', to: paths.datasets() }, { label: <DatasetName datasetId={datasetId} /> }]} />
       <DatasetDetail datasetId={datasetId} />
     </>
   );

@@ -1,2 +1,2 @@
-export { DatasetDetail, DatasetVersionLabel } from './components/DatasetDetail';
+export { DatasetDetail, DatasetName, DatasetVersionLabel } from './components/DatasetDetail';
 export { DatasetsList } from './components/DatasetsList';

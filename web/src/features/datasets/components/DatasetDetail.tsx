@@ -7,7 +7,9 @@ function Schema({ fields }: { fields?: DatasetField[] }) {
   if (!fields || fields.length === 0) return <span className="muted">—</span>;
   return (
     <details>
-      <summary>{fields.length} columns</summary>
+      <summary>
+        {fields.length} column{fields.length === 1 ? '' : 's'}
+      </summary>
       <ul className="plain-list mono small">
         {fields.map((field) => (
           <li key={field.name}>
@@ -97,4 +99,10 @@ export function DatasetVersionLabel({ datasetId, datasetVersionId }: { datasetId
       {version ? ` v${version.version}` : ''} <span className="muted mono small">{version?.uri}</span>
     </>
   );
+}
+
+/** The dataset's name for breadcrumbs (its id while loading or when unknown). */
+export function DatasetName({ datasetId }: { datasetId: string }) {
+  const query = useDataset(datasetId);
+  return <>{query.data?.name ?? datasetId}</>;
 }
