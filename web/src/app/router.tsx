@@ -1,0 +1,41 @@
+import { Navigate, Outlet, type RouteObject } from 'react-router';
+import { AuthProvider, SignInPage } from '@/features/auth';
+import { paths, routePatterns } from '@/shared/paths';
+import { Layout } from './Layout';
+import { CompareRoute } from './routes/CompareRoute';
+import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
+import { NotFoundRoute } from './routes/NotFoundRoute';
+import { ProjectRoute } from './routes/ProjectRoute';
+import { ProjectsRoute } from './routes/ProjectsRoute';
+import { RunRoute } from './routes/RunRoute';
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  );
+}
+
+/** Every page of the UI. The URL patterns come from `shared/paths`, which features use to link. */
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    children: [
+      { path: routePatterns.signIn, element: <SignInPage /> },
+      {
+        element: <Layout />,
+        children: [
+          { path: routePatterns.home, element: <Navigate to={paths.projects()} replace /> },
+          { path: routePatterns.projects, element: <ProjectsRoute /> },
+          { path: routePatterns.project, element: <ProjectRoute /> },
+          { path: routePatterns.run, element: <RunRoute /> },
+          { path: routePatterns.compare, element: <CompareRoute /> },
+          { path: routePatterns.datasets, element: <DatasetsRoute /> },
+          { path: routePatterns.dataset, element: <DatasetRoute /> },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+];

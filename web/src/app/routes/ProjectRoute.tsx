@@ -1,0 +1,16 @@
+import { useParams } from 'react-router';
+import { ProjectHeader, ProjectName } from '@/features/projects';
+import { RunsExplorer } from '@/features/runs';
+import { paths } from '@/shared/paths';
+import { Breadcrumbs } from '../Breadcrumbs';
+
+export function ProjectRoute() {
+  const { projectId = '' } = useParams();
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Projects', to: paths.projects() }, { label: <ProjectName projectId={projectId} /> }]} />
+      <ProjectHeader projectId={projectId} />
+      <RunsExplorer key={projectId} projectId={projectId} />
+    </>
+  );
+}

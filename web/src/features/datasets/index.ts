@@ -1,0 +1,2 @@
+export { DatasetDetail, DatasetName, DatasetVersionLabel } from './components/DatasetDetail';
+export { DatasetsList } from './components/DatasetsList';

@@ -1,0 +1,35 @@
+import { formatTime } from '@/shared/lib/format';
+import { ErrorMessage, Loading } from '@/shared/ui/feedback';
+import { useProject } from '../api/get-project';
+import { ArchiveButton } from './ArchiveButton';
+import { Tags } from './Tags';
+
+/** The top of a project's page: name, description, tags, state and the archive/restore action. */
+export function ProjectHeader({ projectId }: { projectId: string }) {
+  const project = useProject(projectId);
+  if (project.isPending) return <Loading label="Loading project…" />;
+  if (project.isError) return <ErrorMessage error={project.error} />;
+  const p = project.data;
+  return (
+    <header className="page-header">
+      <div>
+        <h1>
+          {p.name} {p.archived ? <span className="badge muted-badge">archived</span> : null}
+        </h1>
+        {p.description ? <p className="lead">{p.description}</p> : null}
+        <Tags tags={p.tags} />
+        <p className="muted small">
+          Created {formatTime(p.creationTime)} · updated {formatTime(p.lastUpdateTime)}
+        </p>
+        {p.archived ? <p className="notice">This project is archived: it accepts no new runs. Restore it to log more.</p> : null}
+      </div>
+      <ArchiveButton project={p} />
+    </header>
+  );
+}
+
+/** The project's name for breadcrumbs (falls back to its id while loading or when unknown). */
+export function ProjectName({ projectId }: { projectId: string }) {
+  const project = useProject(projectId);
+  return <>{project.data?.name ?? projectId}</>;
+}

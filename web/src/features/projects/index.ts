@@ -1,0 +1,4 @@
+export { CreateProjectForm } from './components/CreateProjectForm';
+export { ProjectHeader, ProjectName } from './components/ProjectHeader';
+export { ProjectsList } from './components/ProjectsList';
+export type { Project } from './types';

@@ -1,0 +1,27 @@
+/**
+ * The UI's URLs, typed. Features link with these; `app/router.tsx` maps the same patterns to pages. The backend's
+ * SpaForwardingController serves index.html for every one of them, so each survives a reload.
+ */
+const seg = encodeURIComponent;
+
+export const routePatterns = {
+  home: '/',
+  signIn: '/sign-in',
+  projects: '/projects',
+  project: '/projects/:projectId',
+  run: '/runs/:runId',
+  compare: '/compare',
+  datasets: '/datasets',
+  dataset: '/datasets/:datasetId',
+} as const;
+
+export const paths = {
+  home: () => '/',
+  signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${seg(next)}` : '/sign-in'),
+  projects: () => '/projects',
+  project: (projectId: string) => `/projects/${seg(projectId)}`,
+  run: (runId: string) => `/runs/${seg(runId)}`,
+  compare: (runIds: string[]) => `/compare?runs=${runIds.map(seg).join(',')}`,
+  datasets: () => '/datasets',
+  dataset: (datasetId: string) => `/datasets/${seg(datasetId)}`,
+};
