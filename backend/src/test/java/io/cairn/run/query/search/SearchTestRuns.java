@@ -4,74 +4,31 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Test-data factory for run search: the four search tables (the DDL of V1__event_store_and_read_models.sql),
- * a fluent run builder, and a runner for {@link SqlQuery}s.
+ * Test-data factory for run search: the schema (from the application's Flyway migrations), a fluent run
+ * builder, and a runner for {@link SqlQuery}s.
  */
 final class SearchTestRuns {
 
     static final String URL = "jdbc:h2:mem:%s;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    static final List<String> DDL = List.of("""
-            CREATE TABLE runs (
-                tenant_id        VARCHAR(64)  NOT NULL,
-                id               VARCHAR(64)  NOT NULL,
-                project_id       VARCHAR(64)  NOT NULL,
-                name             VARCHAR(256) NOT NULL,
-                status           VARCHAR(16)  NOT NULL,
-                created_by       VARCHAR(64)  NOT NULL,
-                start_time       BIGINT       NOT NULL,
-                end_time         BIGINT,
-                source_json      VARCHAR(20000),
-                environment_json VARCHAR(100000),
-                PRIMARY KEY (tenant_id, id)
-            )""",
-            "CREATE INDEX runs_by_project ON runs (tenant_id, project_id, start_time)",
-            """
-            CREATE TABLE run_params (
-                tenant_id   VARCHAR(64)   NOT NULL,
-                run_id      VARCHAR(64)   NOT NULL,
-                param_key   VARCHAR(250)  NOT NULL,
-                param_value VARCHAR(6000) NOT NULL,
-                PRIMARY KEY (tenant_id, run_id, param_key)
-            )""",
-            "CREATE INDEX run_params_by_key ON run_params (tenant_id, param_key, param_value)",
-            """
-            CREATE TABLE run_tags (
-                tenant_id VARCHAR(64)   NOT NULL,
-                run_id    VARCHAR(64)   NOT NULL,
-                tag_key   VARCHAR(250)  NOT NULL,
-                tag_value VARCHAR(8000) NOT NULL,
-                PRIMARY KEY (tenant_id, run_id, tag_key)
-            )""",
-            "CREATE INDEX run_tags_by_key ON run_tags (tenant_id, tag_key)",
-            """
-            CREATE TABLE run_latest_metrics (
-                tenant_id    VARCHAR(64)      NOT NULL,
-                run_id       VARCHAR(64)      NOT NULL,
-                metric_key   VARCHAR(250)     NOT NULL,
-                metric_value DOUBLE PRECISION NOT NULL,
-                step         BIGINT           NOT NULL,
-                ts           BIGINT           NOT NULL,
-                PRIMARY KEY (tenant_id, run_id, metric_key)
-            )""",
-            "CREATE INDEX run_latest_metrics_by_key ON run_latest_metrics (tenant_id, metric_key, metric_value)");
-
     private SearchTestRuns() {
     }
 
-    static void createTables(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String ddl : DDL) {
-                statement.execute(ddl);
-            }
-        }
+    /** Creates the application's schema, run search tables and indexes included, by its own migrations. */
+    static void createTables(Connection connection) {
+        Flyway.configure()
+                .dataSource(new SingleConnectionDataSource(connection, true))
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** A run of tenant {@code t1}, project {@code p1}, FINISHED, by alice, named after its id. */
