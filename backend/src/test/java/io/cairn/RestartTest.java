@@ -13,7 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Writes through the API, stops the application, starts a new one on the same data directory, reads back. */
+/**
+ * Writes through the API, stops the application, starts a new one on the same data directory, reads back;
+ * also with the run index deleted in between.
+ */
 class RestartTest {
 
     @TempDir
@@ -61,7 +64,9 @@ class RestartTest {
                     "run", api.get("/api/v1/runs/" + runId).text(),
                     "metrics", api.get("/api/v1/runs/" + runId + "/metrics/loss").text(),
                     "artifacts", api.get("/api/v1/runs/" + runId + "/artifacts").text(),
-                    "dataset", api.get("/api/v1/datasets/" + datasetId).text());
+                    "dataset", api.get("/api/v1/datasets/" + datasetId).text(),
+                    "search", search(api, projectId, "params.lr = '0.01' and metrics.loss < 0.3"));
+            assertThat(before.get("search")).contains(runId);
         }
         assertThat(dataDir.resolve("bootstrap-token")).exists();
         try (ConfigurableApplicationContext second = start()) {
@@ -72,10 +77,47 @@ class RestartTest {
             assertThat(api.get("/api/v1/runs/" + runId + "/metrics/loss").text()).isEqualTo(before.get("metrics"));
             assertThat(api.get("/api/v1/runs/" + runId + "/artifacts").text()).isEqualTo(before.get("artifacts"));
             assertThat(api.get("/api/v1/datasets/" + datasetId).text()).isEqualTo(before.get("dataset"));
+            assertThat(search(api, projectId, "params.lr = '0.01' and metrics.loss < 0.3")).isEqualTo(before.get("search"));
             assertThat(api.download("/api/v1/runs/" + runId + "/artifacts/model.bin").body()).isEqualTo(artifact);
             assertThat(api.post("/api/v1/projects", Map.of("name", "survivor")).status()).isEqualTo(409);
             assertThat(api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.5"))).status())
                     .isEqualTo(409);
         }
+    }
+
+    @Test
+    void aDeletedRunIndexIsRebuiltFromTheReadModel() throws Exception {
+        String token;
+        String projectId;
+        String all;
+        try (ConfigurableApplicationContext first = start()) {
+            token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
+            Api api = api(first, token);
+            projectId = api.post("/api/v1/projects", Map.of("name", "indexed")).get("/id");
+            for (int i = 0; i < 3; i++) {
+                String runId = api.post("/api/v1/runs", Map.of("projectId", projectId, "name", "r" + i)).get("/id");
+                api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("i", String.valueOf(i))));
+            }
+            all = search(api, projectId, "");
+            assertThat(api.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId))).json()
+                    .get("runs").size()).isEqualTo(3);
+        }
+        Path index = dataDir.resolve("index");
+        assertThat(index).isDirectory();
+        try (var files = Files.walk(index)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second, token);
+            assertThat(search(api, projectId, "")).isEqualTo(all);
+            assertThat(search(api, projectId, "params.i = '1'")).contains("\"name\":\"r1\"").doesNotContain("\"r0\"");
+        }
+    }
+
+    private static String search(Api api, String projectId, String filter) {
+        Api.Response response = api.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId),
+                "filter", filter, "orderBy", List.of("attributes.run_name")));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.text();
     }
 }

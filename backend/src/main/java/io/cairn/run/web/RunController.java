@@ -13,6 +13,7 @@ import io.cairn.run.api.RunCommand.SetRunTagsCommand;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.api.SourceSnapshot;
 import io.cairn.run.query.RunReadModel;
+import io.cairn.run.query.RunSearch;
 import io.cairn.run.query.RunView;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
@@ -41,11 +42,13 @@ public class RunController {
 
     private final Commands commands;
     private final RunReadModel runs;
+    private final RunSearch search;
     private final AccessPolicy policy;
 
-    public RunController(Commands commands, RunReadModel runs, AccessPolicy policy) {
+    public RunController(Commands commands, RunReadModel runs, RunSearch search, AccessPolicy policy) {
         this.commands = commands;
         this.runs = runs;
+        this.search = search;
         this.policy = policy;
     }
 
@@ -106,7 +109,7 @@ public class RunController {
         }
         int size = PageToken.maxResults(request.maxResults());
         long offset = PageToken.decode(request.pageToken());
-        List<RunView> page = runs.search(caller.tenantId(), projectIds, request.filter(), request.orderBy(), size + 1,
+        List<RunView> page = search.search(caller.tenantId(), projectIds, request.filter(), request.orderBy(), size + 1,
                 offset);
         return new RunPage(page.subList(0, Math.min(size, page.size())), PageToken.next(offset, size, page.size()));
     }
