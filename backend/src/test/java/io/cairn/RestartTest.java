@@ -3,10 +3,13 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
+import io.cairn.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,9 +25,13 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
+    /** On PostgreSQL, one fresh database per test, shared by the test's successive applications. */
+    private final Optional<String> database = TestDatabases.postgresUrl();
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CairnApplication.class)
-                .run("--cairn.data-dir=" + dataDir, "--server.port=0");
+        List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0"));
+        database.ifPresent(url -> args.add("--spring.datasource.url=" + url));
+        return new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context, String token) {

@@ -20,6 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
  * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
+ *
+ * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>} (what {@code mvn -Pcluster-tests} sets), the
+ * application runs the {@code cluster} profile on a fresh PostgreSQL database instead of H2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
@@ -39,6 +42,7 @@ public abstract class ApiTestBase {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
+        TestDatabases.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
     }
 
     @BeforeEach
