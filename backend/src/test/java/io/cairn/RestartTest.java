@@ -3,7 +3,7 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
-import io.cairn.support.TestDatabases;
+import io.cairn.support.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class RestartTest {
     Path dataDir;
 
     /** On PostgreSQL, one fresh database per test, shared by the test's successive applications. */
-    private final Optional<String> database = TestDatabases.postgresUrl();
+    private final Optional<String> database = TestServers.postgresUrl();
 
     private ConfigurableApplicationContext start() {
         List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0"));

@@ -21,13 +21,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
  * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
  *
- * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>} (what {@code mvn -Pcluster-tests} sets), the
- * application runs the {@code cluster} profile on a fresh PostgreSQL database instead of H2.
+ * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>} and {@code -Dcairn.test.kafka=<bootstrap
+ * servers>} (what {@code mvn -Pcluster-tests} sets), the application runs the {@code cluster} profile on a
+ * fresh PostgreSQL database instead of H2 and publishes its events to a topic of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 
     private static final Path DATA_DIR = createDataDir();
+    /** With Kafka: the topic this application publishes to, its own so tests see only their events. */
+    protected static final String KAFKA_TOPIC = "cairn.events.test-" + UUID.randomUUID();
 
     @LocalServerPort
     protected int port;
@@ -42,7 +45,11 @@ public abstract class ApiTestBase {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
-        TestDatabases.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
+        TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
+        TestServers.kafka().ifPresent(servers -> {
+            registry.add("cairn.kafka.bootstrap-servers", () -> servers);
+            registry.add("cairn.kafka.topic", () -> KAFKA_TOPIC);
+        });
     }
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package io.cairn.run.query.search;
 
-import io.cairn.support.TestDatabases;
+import io.cairn.support.TestServers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ class RunSearchSqlPostgresTest extends SqlRunSearchContract {
 
     @Override
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestDatabases.postgresUrl().orElseThrow(), TestDatabases.user(),
-                TestDatabases.password());
+        return DriverManager.getConnection(TestServers.postgresUrl().orElseThrow(), TestServers.user(),
+                TestServers.password());
     }
 }

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Fresh PostgreSQL databases for tests of the {@code cluster} profile. Off unless the system property
- * {@code cairn.test.postgres} names a server ({@code jdbc:postgresql://127.0.0.1:15432/}); the user and
- * password come from {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD} (default {@code cairn}), as for
- * the application.
+ * The servers of the {@code cluster} profile's tests, named by system properties ({@code mvn -Pcluster-tests}
+ * sets them; unset, tests run on embedded defaults): {@code cairn.test.postgres}, a PostgreSQL server
+ * ({@code jdbc:postgresql://127.0.0.1:15432/}) on which every application gets a fresh database, with the
+ * user and password of {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD} (default {@code cairn}), as for
+ * the application; and {@code cairn.test.kafka}, Kafka's bootstrap servers.
  */
-public final class TestDatabases {
+public final class TestServers {
 
-    private TestDatabases() {
+    private TestServers() {
     }
 
     /** Whether tests run against PostgreSQL. */
@@ -38,6 +39,11 @@ public final class TestDatabases {
             throw new IllegalStateException("Cannot create a test database on " + server, e);
         }
         return Optional.of(base + name);
+    }
+
+    /** Kafka's bootstrap servers when tests run on the cluster profile's servers ({@code cairn.test.kafka}). */
+    public static Optional<String> kafka() {
+        return Optional.ofNullable(System.getProperty("cairn.test.kafka"));
     }
 
     public static String user() {
