@@ -70,6 +70,18 @@ class KafkaPublicationTest extends ApiTestBase {
         assertThat(metrics.toString()).contains("loss").contains("0.25");
     }
 
+    @Test
+    void thePublisherIsReportedLikeAProjection() {
+        createProject(admin);
+        eventually(() -> {
+            Api.Response status = admin.get("/api/v1/admin/projections/" + KafkaEventPublisher.PROCESSING_GROUP);
+            return status.status() == 200 && status.json().get("running").asBoolean()
+                    && status.json().get("position").asLong() == status.json().get("head").asLong();
+        });
+        assertThat(admin.get("/actuator/prometheus").text())
+                .contains("cairn_projection_lag{projection=\"kafka-publisher\"}");
+    }
+
     /** The records of one key, from the start of the topic until one has {@code lastType}. */
     private List<ConsumerRecord<String, byte[]>> readUntil(String key, String lastType) {
         Properties settings = new Properties();
