@@ -14,6 +14,7 @@ class ProjectionReplayTest extends ApiTestBase {
 
     private static final Map<String, List<String>> TABLES = Map.of(
             "organizations", List.of("organizations", "org_members"),
+            "access", List.of("org_groups", "org_group_members", "project_owners", "project_grants", "project_access"),
             "projects", List.of("projects", "project_tags"),
             "runs", List.of("runs", "run_params", "run_tags", "run_inputs", "run_artifacts"),
             "run-metrics", List.of("metric_chunks", "run_latest_metrics"),
@@ -42,6 +43,10 @@ class ProjectionReplayTest extends ApiTestBase {
     @Test
     void replayRebuildsEveryProjectionIdentically() {
         String projectId = createProject(admin);
+        Member viewer = newMember("default", "MEMBER");
+        Member editor = newMember("default", "MEMBER");
+        grant(admin, projectId, "users", viewer.principalId(), "VIEWER");
+        grant(admin, projectId, "groups", createGroup(admin, "default", editor.principalId(), viewer.principalId()), "EDITOR");
         String runId = createRun(admin, projectId);
         admin.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.1")));
         admin.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", List.of(Map.of("key", "acc", "value", 0.5, "step", 1))));

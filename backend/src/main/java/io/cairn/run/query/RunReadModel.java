@@ -39,11 +39,10 @@ public class RunReadModel {
         return runs.get(0);
     }
 
-    /** Fails with 404 unless the run exists in the tenant. */
-    public void requireExists(String tenantId, String runId) {
-        if (status(tenantId, runId).isEmpty()) {
-            throw new NotFoundException("Run", runId);
-        }
+    /** The project of a run of the tenant. */
+    public Optional<String> projectOf(String tenantId, String runId) {
+        return jdbc.sql("SELECT project_id FROM runs WHERE tenant_id = ? AND id = ?").params(tenantId, runId)
+                .query(String.class).optional();
     }
 
     public Optional<RunStatus> status(String tenantId, String runId) {

@@ -2,7 +2,6 @@ package io.cairn.tenancy.web;
 
 import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
-import io.cairn.common.error.NotFoundException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.validation.Inputs;
 import io.cairn.identity.AccessTokenService;
@@ -129,30 +128,19 @@ public class OrganizationController {
         return new MemberList(organizations.members(org));
     }
 
+    /** The member also leaves every group; direct project grants stay until revoked. */
     @DeleteMapping("/{org}/members/{principalId}")
     ResponseEntity<Void> removeMember(@PathVariable String org, @PathVariable String principalId) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
-        commands.sendAndProject(new RemoveMemberCommand(org, principalId), RESOURCE, org, PROJECTION);
+        commands.sendAndProject(new RemoveMemberCommand(org, principalId), RESOURCE, org, PROJECTION, "access");
         return ResponseEntity.noContent().build();
     }
 
     private CairnPrincipal caller(String org, Action action) {
-        CairnPrincipal caller = policy.caller(Action.READ);
-        if (!caller.tenantId().equals(org)) {
-            throw new NotFoundException(RESOURCE, org);
-        }
-        policy.require(caller, action);
-        return caller;
+        return policy.callerIn(org, action);
     }
 
     private static OrgRole role(String value) {
-        if (value != null) {
-            for (OrgRole role : OrgRole.values()) {
-                if (role.name().equals(value)) {
-                    return role;
-                }
-            }
-        }
-        throw new InvalidInputException("role", "role must be one of OWNER, ADMIN, MEMBER, AUDITOR");
+        return Inputs.requireOneOf("role", value, OrgRole.class);
     }
 }
