@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The one place that decides whether a principal may perform an action. Tenancy itself is enforced by the
  * scoping of every query and the tenant check of every aggregate; this adds the organization roles on top:
  * every member reads; owners, admins and members write; auditors read everything, including the audit log,
- * and write nothing; owners and admins administer the organization; platform admins administer the platform.
+ * and write nothing; owners and admins administer the organization; platform admins administer the platform;
+ * owners and admins approve model changes that need a second pair of eyes.
  */
 @Component
 public class AccessPolicy {
@@ -26,6 +27,16 @@ public class AccessPolicy {
         CairnPrincipal caller = CurrentPrincipal.get();
         require(caller, action);
         return caller;
+    }
+
+    /**
+     * Whether {@code principal} may approve or reject a model change that needs approval (a version moving to
+     * Production, a protected alias moving) or change which aliases are protected. Today: the organization's
+     * owners and admins. {@code projectId} is the project of the run the version was trained in, or null for
+     * model-wide settings, so that project MANAGER grants can be honoured here once they exist.
+     */
+    public boolean mayApproveModel(CairnPrincipal principal, String projectId) {
+        return principal.role().administers();
     }
 
     public void require(CairnPrincipal principal, Action action) {

@@ -35,8 +35,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
     private String org;
     private final Map<Caller, Api> callers = new EnumMap<>(Caller.class);
 
-    /** Resources of {@link #org}, fresh for every call so that state-changing calls cannot disturb each other. */
-    record Fixture(String org, String project, String run, String dataset, String version, String member) {
+    /**
+     * Resources of {@link #org}, fresh for every call so that state-changing calls cannot disturb each other: a
+     * model with version 1 (registered from the run's artifact), alias {@code challenger} on it, and a pending
+     * approval request for moving it to Production made by the MEMBER caller.
+     */
+    record Fixture(String org, String project, String run, String dataset, String version, String member, String model,
+                   String approval) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -66,7 +71,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String username = unique("someone");
         owner.post("/api/v1/orgs/" + org + "/members", Map.of("username", username, "role", "MEMBER"));
         String member = tokens.principalFor(username, org);
-        return new Fixture(org, project, run, dataset, version, member);
+        String model = owner.post("/api/v1/models", Map.of("name", unique("m"), "tags", Map.of("t", "v"))).get("/id");
+        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic"));
+        owner.putJson("/api/v1/models/" + model + "/aliases/challenger", Map.of("version", 1));
+        String approval = callers.get(Caller.MEMBER)
+                .post("/api/v1/models/" + model + "/versions/1/stage", Map.of("stage", "Production")).get("/id");
+        eventually(() -> owner.get("/api/v1/lineage/model-version/" + model + ".v1").status() == 200);
+        return new Fixture(org, project, run, dataset, version, member, model, approval);
     }
 
     /** Reads: every member of the organization; writes: not auditors; administration: owners and admins. */
@@ -79,6 +90,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
     }
 
     private static Map<Caller, Integer> administer() {
+        return expect(404, 403, 403, OK, OK);
+    }
+
+    /** Deciding on approvals, choosing protected aliases: owners and admins (AccessPolicy.mayApproveModel). */
+    private static Map<Caller, Integer> approve() {
         return expect(404, 403, 403, OK, OK);
     }
 
@@ -156,6 +172,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> "/api/v1/datasets/" + f.dataset() + "/versions/" + f.version(), null, read()));
         rows.add(row("POST", "/api/v1/datasets/{id}/deprecate", f -> "/api/v1/datasets/" + f.dataset() + "/deprecate",
                 f -> Map.of(), write()));
+        rows.addAll(registryRows());
+        rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
+                read()));
+        rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
+                null, read()));
         rows.add(row("GET", "/api/v1/tokens", f -> "/api/v1/tokens", null, collectionRead()));
         rows.add(row("POST", "/api/v1/tokens", f -> "/api/v1/tokens", f -> Map.of("name", "t"), collectionRead()));
         rows.add(row("DELETE", "/api/v1/tokens/{id}", f -> "/api/v1/tokens/not-yours", null, expect(404, 404, 404, 404, 404)));
@@ -181,6 +202,42 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return rows;
     }
 
+    private static List<Row> registryRows() {
+        String models = "/api/v1/models";
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("GET", models, f -> models, null, collectionRead()));
+        rows.add(row("POST", models, f -> models, f -> Map.of("name", unique("m")), collectionWrite()));
+        rows.add(row("GET", models + "/{id}", f -> models + "/" + f.model(), null, read()));
+        rows.add(row("PATCH", models + "/{id}", f -> models + "/" + f.model(), f -> Map.of("description", "d"), write()));
+        rows.add(row("DELETE", models + "/{id}", f -> models + "/" + f.model(), null, write()));
+        rows.add(row("POST", models + "/{id}/tags", f -> models + "/" + f.model() + "/tags",
+                f -> Map.of("tags", Map.of("k", "v")), write()));
+        rows.add(row("DELETE", models + "/{id}/tags/{key}", f -> models + "/" + f.model() + "/tags/t", null, write()));
+        rows.add(row("PUT", models + "/{id}/protected-aliases", f -> models + "/" + f.model() + "/protected-aliases",
+                f -> Map.of("aliases", List.of("champion")), approve()));
+        rows.add(row("POST", models + "/{modelId}/versions", f -> models + "/" + f.model() + "/versions",
+                f -> Map.of("runId", f.run(), "artifactPath", "a.txt", "flavor", "generic"), write()));
+        rows.add(row("GET", models + "/{modelId}/versions", f -> models + "/" + f.model() + "/versions", null, read()));
+        rows.add(row("GET", models + "/{modelId}/versions/{version}", f -> models + "/" + f.model() + "/versions/1", null,
+                read()));
+        rows.add(row("POST", models + "/{modelId}/versions/{version}/stage", f -> models + "/" + f.model() + "/versions/1/stage",
+                f -> Map.of("stage", "Staging"), write()));
+        rows.add(row("GET", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/challenger",
+                null, read()));
+        rows.add(row("PUT", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/candidate",
+                f -> Map.of("version", 1), write()));
+        rows.add(row("DELETE", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/challenger",
+                null, write()));
+        rows.add(row("GET", models + "/{modelId}/approvals", f -> models + "/" + f.model() + "/approvals", null, read()));
+        rows.add(row("GET", models + "/{modelId}/approvals/{requestId}",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval(), null, read()));
+        rows.add(row("POST", models + "/{modelId}/approvals/{requestId}/approve",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval() + "/approve", f -> Map.of(), approve()));
+        rows.add(row("POST", models + "/{modelId}/approvals/{requestId}/reject",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval() + "/reject", f -> Map.of(), approve()));
+        return rows;
+    }
+
     private static Api.Response call(Api api, Row row, Fixture fixture) {
         String path = row.path().apply(fixture);
         Object body = row.body() == null ? null : row.body().apply(fixture);
@@ -188,7 +245,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             case "GET" -> api.get(path);
             case "DELETE" -> api.delete(path);
             case "PATCH" -> api.patch(path, body);
-            case "PUT" -> api.put(path, "bytes".getBytes());
+            case "PUT" -> body instanceof String ? api.put(path, "bytes".getBytes()) : api.putJson(path, body);
             default -> api.post(path, body);
         };
     }
@@ -198,7 +255,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "POST /api/v1/projects/{id}/archive", "POST /api/v1/projects/{id}/restore",
             "DELETE /api/v1/runs/{id}/tags/{key}", "POST /api/v1/runs/{id}/finish",
             "POST /api/v1/datasets/{id}/deprecate", "PATCH /api/v1/orgs/{org}/members/{principalId}",
-            "DELETE /api/v1/orgs/{org}/members/{principalId}");
+            "DELETE /api/v1/orgs/{org}/members/{principalId}", "DELETE /api/v1/models/{id}",
+            "DELETE /api/v1/models/{id}/tags/{key}", "POST /api/v1/models/{modelId}/versions/{version}/stage",
+            "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
+            "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
+            "POST /api/v1/models/{modelId}/approvals/{requestId}/reject");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {
