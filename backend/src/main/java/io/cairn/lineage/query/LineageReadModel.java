@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -30,10 +31,17 @@ public class LineageReadModel {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final int maxNodes;
 
+    @Autowired
     public LineageReadModel(JdbcClient jdbc, JsonMapper json) {
+        this(jdbc, json, MAX_NODES);
+    }
+
+    LineageReadModel(JdbcClient jdbc, JsonMapper json, int maxNodes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.maxNodes = maxNodes;
     }
 
     public static Direction direction(String value) {
@@ -73,14 +81,17 @@ public class LineageReadModel {
         for (int step = 1; step <= depth && !frontier.isEmpty() && !truncated; step++) {
             Set<String> next = new LinkedHashSet<>();
             for (EdgeRow edge : edgesTouching(tenantId, frontier, upstream)) {
-                edges.putIfAbsent(edge.fromKey() + " " + edge.toKey() + " " + edge.relation(), edge);
                 String other = upstream ? edge.fromKey() : edge.toKey();
                 if (!distances.containsKey(other)) {
+                    if (distances.size() >= maxNodes) {
+                        truncated = true;
+                        continue;
+                    }
                     distances.put(other, step);
                     next.add(other);
                 }
+                edges.putIfAbsent(edge.fromKey() + " " + edge.toKey() + " " + edge.relation(), edge);
             }
-            truncated = distances.size() > MAX_NODES;
             frontier = new ArrayList<>(next);
         }
         Map<String, LineageGraph.Node> nodes = nodes(tenantId, new ArrayList<>(distances.keySet()), distances);
