@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  * project of the organization and auditors as VIEWER of every project; a MEMBER holds the strongest of the
  * roles it owns (MANAGER of the projects it created) or was granted, directly or through its groups, and
  * does not see other projects at all: they answer 404, never 403.
+ *
+ * <p>Model changes that need a second pair of eyes (a version moving to Production, a protected alias
+ * moving) are approved by the organization's owners and admins or a MANAGER of the version's project.
  */
 @Component
 public class AccessPolicy {
@@ -60,6 +63,20 @@ public class AccessPolicy {
         }
         require(caller, action);
         return caller;
+    }
+
+    /**
+     * Whether {@code principal} may approve or reject a model change that needs approval (a version moving to
+     * Production, a protected alias moving) or change which aliases are protected: the organization's owners
+     * and admins, and a MANAGER of {@code projectId} (the project of the run the version was trained in; null
+     * for model-wide settings, which only owners and admins change).
+     */
+    public boolean mayApproveModel(CairnPrincipal principal, String projectId) {
+        if (principal.role().administers()) {
+            return true;
+        }
+        return projectId != null && principal.role() != OrgRole.AUDITOR
+                && projectRole(principal, projectId).filter(role -> role == ProjectRole.MANAGER).isPresent();
     }
 
     public void require(CairnPrincipal principal, Action action) {

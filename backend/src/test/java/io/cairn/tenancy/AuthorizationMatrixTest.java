@@ -40,10 +40,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
     /**
      * Resources of {@link #org}, fresh for every call that may change them: a project of the owner shared with
-     * the VIEWER, EDITOR and MANAGER callers, a run of it, a dataset version, and another member in a group.
+     * the VIEWER, EDITOR and MANAGER callers, a run of it, a dataset version, another member in a group, and a
+     * model with version 1 (registered from the run's artifact), alias {@code challenger} on it, and a pending
+     * approval request for moving it to Production made by the EDITOR caller.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
-                   String editors) {
+                   String editors, String model, String approval) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -83,7 +85,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
         owner.post("/api/v1/orgs/" + org + "/members", Map.of("username", username, "role", "MEMBER"));
         String member = tokens.principalFor(username, org);
         String group = createGroup(owner, org, member);
-        return new Fixture(org, project, run, dataset, version, member, group, editors);
+        String model = owner.post("/api/v1/models", Map.of("name", unique("m"), "tags", Map.of("t", "v"))).get("/id");
+        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic"));
+        owner.putJson("/api/v1/models/" + model + "/aliases/challenger", Map.of("version", 1));
+        String approval = callers.get(Caller.EDITOR)
+                .post("/api/v1/models/" + model + "/versions/1/stage", Map.of("stage", "Production")).get("/id");
+        eventually(() -> owner.get("/api/v1/lineage/model-version/" + model + ".v1").status() == 200);
+        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -100,11 +108,27 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return expect(404, 403, 403, 403, 403, 403, OK, OK);
     }
 
+    /** Deciding on approvals, choosing protected aliases: owners and admins (AccessPolicy.mayApproveModel). */
+    /** Approving model changes: owners, admins and the MANAGER of the version's project (never the requester). */
+    private static Map<Caller, Integer> approve() {
+        return expect(404, 403, 403, 403, 403, OK, OK, OK);
+    }
+
+    /** Model-wide approval settings (protected aliases): owners and admins only. */
+    private static Map<Caller, Integer> administerModel() {
+        return expect(404, 403, 403, 403, 403, 403, OK, OK);
+    }
+
     private static Map<Caller, Integer> audit() {
         return expect(404, OK, 403, 403, 403, 403, OK, OK);
     }
 
     /** A project, its runs and what they hold: a member without grant does not see it at all. */
+    /** Writes of organization-wide resources that read a run: the run must be visible to the caller. */
+    private static Map<Caller, Integer> readRunThenWrite() {
+        return expect(404, 403, 404, OK, OK, OK, OK, OK);
+    }
+
     private static Map<Caller, Integer> readProject() {
         return expect(404, OK, 404, OK, OK, OK, OK, OK);
     }
@@ -204,6 +228,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> "/api/v1/datasets/" + f.dataset() + "/versions/" + f.version(), null, read()));
         rows.add(row("POST", "/api/v1/datasets/{id}/deprecate", f -> "/api/v1/datasets/" + f.dataset() + "/deprecate",
                 f -> Map.of(), write()));
+        rows.addAll(registryRows());
+        rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
+                read()));
+        rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
+                null, read()));
         rows.add(row("GET", "/api/v1/tokens", f -> "/api/v1/tokens", null, collectionRead()));
         rows.add(row("POST", "/api/v1/tokens", f -> "/api/v1/tokens", f -> Map.of("name", "t"), collectionRead()));
         rows.add(row("DELETE", "/api/v1/tokens/{id}", f -> "/api/v1/tokens/not-yours", null,
@@ -243,6 +272,42 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return rows;
     }
 
+    private static List<Row> registryRows() {
+        String models = "/api/v1/models";
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("GET", models, f -> models, null, collectionRead()));
+        rows.add(row("POST", models, f -> models, f -> Map.of("name", unique("m")), collectionWrite()));
+        rows.add(row("GET", models + "/{id}", f -> models + "/" + f.model(), null, read()));
+        rows.add(row("PATCH", models + "/{id}", f -> models + "/" + f.model(), f -> Map.of("description", "d"), write()));
+        rows.add(row("DELETE", models + "/{id}", f -> models + "/" + f.model(), null, write()));
+        rows.add(row("POST", models + "/{id}/tags", f -> models + "/" + f.model() + "/tags",
+                f -> Map.of("tags", Map.of("k", "v")), write()));
+        rows.add(row("DELETE", models + "/{id}/tags/{key}", f -> models + "/" + f.model() + "/tags/t", null, write()));
+        rows.add(row("PUT", models + "/{id}/protected-aliases", f -> models + "/" + f.model() + "/protected-aliases",
+                f -> Map.of("aliases", List.of("champion")), administerModel()));
+        rows.add(row("POST", models + "/{modelId}/versions", f -> models + "/" + f.model() + "/versions",
+                f -> Map.of("runId", f.run(), "artifactPath", "a.txt", "flavor", "generic"), readRunThenWrite()));
+        rows.add(row("GET", models + "/{modelId}/versions", f -> models + "/" + f.model() + "/versions", null, read()));
+        rows.add(row("GET", models + "/{modelId}/versions/{version}", f -> models + "/" + f.model() + "/versions/1", null,
+                read()));
+        rows.add(row("POST", models + "/{modelId}/versions/{version}/stage", f -> models + "/" + f.model() + "/versions/1/stage",
+                f -> Map.of("stage", "Staging"), write()));
+        rows.add(row("GET", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/challenger",
+                null, read()));
+        rows.add(row("PUT", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/candidate",
+                f -> Map.of("version", 1), write()));
+        rows.add(row("DELETE", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/challenger",
+                null, write()));
+        rows.add(row("GET", models + "/{modelId}/approvals", f -> models + "/" + f.model() + "/approvals", null, read()));
+        rows.add(row("GET", models + "/{modelId}/approvals/{requestId}",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval(), null, read()));
+        rows.add(row("POST", models + "/{modelId}/approvals/{requestId}/approve",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval() + "/approve", f -> Map.of(), approve()));
+        rows.add(row("POST", models + "/{modelId}/approvals/{requestId}/reject",
+                f -> models + "/" + f.model() + "/approvals/" + f.approval() + "/reject", f -> Map.of(), approve()));
+        return rows;
+    }
+
     private static Api.Response call(Api api, Row row, Fixture fixture) {
         String path = row.path().apply(fixture);
         Object body = row.body() == null ? null : row.body().apply(fixture);
@@ -250,7 +315,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             case "GET" -> api.get(path);
             case "DELETE" -> api.delete(path);
             case "PATCH" -> api.patch(path, body);
-            case "PUT" -> body instanceof Map ? api.putJson(path, body) : api.put(path, "bytes".getBytes());
+            case "PUT" -> body instanceof String ? api.put(path, "bytes".getBytes()) : api.putJson(path, body);
             default -> api.post(path, body);
         };
     }
@@ -265,7 +330,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "DELETE /api/v1/runs/{id}/tags/{key}", "POST /api/v1/runs/{id}/finish",
             "POST /api/v1/datasets/{id}/deprecate", "PATCH /api/v1/orgs/{org}/members/{principalId}",
             "DELETE /api/v1/orgs/{org}/members/{principalId}", "DELETE /api/v1/orgs/{org}/groups/{groupId}",
-            "DELETE /api/v1/orgs/{org}/groups/{groupId}/members/{principalId}");
+            "DELETE /api/v1/orgs/{org}/groups/{groupId}/members/{principalId}", "DELETE /api/v1/models/{id}",
+            "DELETE /api/v1/models/{id}/tags/{key}", "POST /api/v1/models/{modelId}/versions/{version}/stage",
+            "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
+            "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
+            "POST /api/v1/models/{modelId}/approvals/{requestId}/reject");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {
