@@ -305,7 +305,8 @@ public class RegisteredModel {
                     + request.status().name().toLowerCase());
         }
         if (!policy.mayApproveModel(actor, versions.get(request.version()).projectId())) {
-            throw new ForbiddenException("Deciding on model changes needs the role ADMIN or OWNER");
+            throw new ForbiddenException("Deciding on model changes needs the role ADMIN or OWNER, or MANAGER of"
+                    + " the project the version was trained in");
         }
         if (actor.principalId().equals(request.requestedBy())) {
             throw new ForbiddenException("You requested this change; someone else must approve or reject it");

@@ -54,10 +54,13 @@ import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelTaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelUntaggedEvent;
 import io.cairn.run.api.RunArtifact;
 import io.cairn.run.api.RunGuard;
+import io.cairn.project.api.ProjectRole;
 import io.cairn.tenancy.AccessPolicy;
+import io.cairn.tenancy.query.AccessReadModel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +85,13 @@ class RegisteredModelTest {
         };
         fixture.registerInjectableResource(names);
         fixture.registerInjectableResource(runs);
-        fixture.registerInjectableResource(new AccessPolicy());
+        fixture.registerInjectableResource(new AccessPolicy(new AccessReadModel(null) {
+            // Project grants: none in these tests, so only owners and admins approve.
+            @Override
+            public Optional<ProjectRole> grantedRole(String tenantId, String projectId, String principalId) {
+                return Optional.empty();
+            }
+        }));
     }
 
     @Test
@@ -410,7 +419,8 @@ class RegisteredModelTest {
         fixture.given(created(), versionCreated(1), productionRequested(1, false, ADMIN))
                 .when(new ApproveModelChangeCommand(MODEL_ID, TENANT, REQUEST_ID, null, MEMBER))
                 .expectException(ForbiddenException.class)
-                .expectExceptionMessage("Deciding on model changes needs the role ADMIN or OWNER")
+                .expectExceptionMessage("Deciding on model changes needs the role ADMIN or OWNER, or MANAGER of the project"
+                        + " the version was trained in")
                 .expectNoEvents();
     }
 

@@ -108,8 +108,9 @@ class ModelApiTest extends ApiTestBase {
 
         Api.Response self = assertProblem(admin.post(models + "/approvals/" + requestId + "/approve", Map.of()), 403);
         assertThat(self.get("/detail")).isEqualTo("You requested this change; someone else must approve or reject it");
-        assertThat(assertProblem(member.post(models + "/approvals/" + requestId + "/approve", Map.of()), 403)
-                .get("/detail")).contains("ADMIN or OWNER");
+        Api otherMember = memberOf(org, "MEMBER");
+        assertThat(assertProblem(otherMember.post(models + "/approvals/" + requestId + "/approve", Map.of()), 403)
+                .get("/detail")).contains("ADMIN or OWNER, or MANAGER of the project");
         assertProblem(auditor.post(models + "/approvals/" + requestId + "/approve", Map.of()), 403);
         Api.Response approved = owner.post(models + "/approvals/" + requestId + "/approve", Map.of("comment", "ok"));
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
