@@ -56,6 +56,8 @@ public class LuceneRunIndex implements RunSearch {
     private static final Logger log = LoggerFactory.getLogger(LuceneRunIndex.class);
     /** Queue notes read per query, and runs loaded from the read model per query. */
     private static final int BATCH = 500;
+    /** Queue notes handled per commit at most. */
+    private static final int COMMIT_STEP = 10_000;
 
     private final JdbcTemplate jdbc;
     private final RunReadModel runs;
@@ -98,7 +100,7 @@ public class LuceneRunIndex implements RunSearch {
     public List<RunView> search(String tenantId, List<String> projectIds, String filter, List<String> orderBy,
             int limit, long offset) {
         RunSearchLucene.LuceneQuery query = RunSearchLucene.build(tenantId, projectIds, filter, orderBy);
-        catchUp();
+        catchUp(Integer.MAX_VALUE);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -121,13 +123,16 @@ public class LuceneRunIndex implements RunSearch {
         }
     }
 
-    /** Indexes every run noted in the queue and not handled yet, and makes the result searchable. */
-    void catchUp() {
+    /**
+     * Indexes the runs noted in the queue and not handled yet, up to about {@code maxNotes} notes, and makes the
+     * result searchable.
+     */
+    void catchUp(int maxNotes) {
         lock.lock();
         try {
             boolean changed = false;
             long after = -1;
-            while (true) {
+            for (int read = 0; read < maxNotes; read += BATCH) {
                 List<Note> notes = jdbc.query("SELECT seq, tenant_id, run_id FROM run_index_queue WHERE seq > ?"
                                 + " ORDER BY seq LIMIT " + BATCH,
                         (rs, n) -> new Note(rs.getLong(1), rs.getString(2), rs.getString(3)), after);
@@ -154,11 +159,14 @@ public class LuceneRunIndex implements RunSearch {
         }
     }
 
-    /** Catches up, commits the index, then forgets the queue notes it handled. */
+    /**
+     * Catches up with a bounded number of notes (so that a large backlog, as after a rebuild, is committed in
+     * steps and searches are not held up for long), commits the index, then forgets the notes it handled.
+     */
     void commit() throws IOException {
         lock.lock();
         try {
-            catchUp();
+            catchUp(COMMIT_STEP);
             if (handled.isEmpty()) {
                 return;
             }
@@ -211,17 +219,20 @@ public class LuceneRunIndex implements RunSearch {
         }
     }
 
+    /** A last commit; the index closes even if that fails (the queue still holds what it did not commit). */
     @PreDestroy
     void close() throws IOException {
         committer.shutdown();
         lock.lock();
         try {
             commit();
-            searchers.close();
-            writer.close();
-            directory.close();
+        } catch (RuntimeException e) {
+            log.warn("Last commit of the run index failed; its queued runs are indexed at the next start: {}",
+                    e.toString());
         } finally {
-            lock.unlock();
+            try (directory; writer; searchers) {
+                lock.unlock();
+            }
         }
     }
 
