@@ -1,5 +1,6 @@
 package io.cairn.tenancy;
 
+import io.cairn.common.error.NotFoundException;
 import io.cairn.tenancy.api.OrgRole;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,19 @@ public class AccessPolicy {
     /** The principal of the current request, once it is allowed {@code action}. */
     public CairnPrincipal caller(Action action) {
         CairnPrincipal caller = CurrentPrincipal.get();
+        require(caller, action);
+        return caller;
+    }
+
+    /**
+     * The principal of the current request, acting in organization {@code org} (a path segment), once it is allowed
+     * {@code action}; another organization answers 404, as if it did not exist.
+     */
+    public CairnPrincipal callerIn(String org, Action action) {
+        CairnPrincipal caller = CurrentPrincipal.get();
+        if (!caller.tenantId().equals(org)) {
+            throw new NotFoundException("Organization", org);
+        }
         require(caller, action);
         return caller;
     }

@@ -5,7 +5,6 @@ import io.cairn.audit.query.AuditReadModel.AuditEvent;
 import io.cairn.audit.query.AuditReadModel.Filter;
 import io.cairn.audit.query.AuditVerifier;
 import io.cairn.common.error.InvalidInputException;
-import io.cairn.common.error.NotFoundException;
 import io.cairn.common.web.PageToken;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
@@ -95,12 +94,7 @@ public class AuditController {
     }
 
     private CairnPrincipal caller(String org) {
-        CairnPrincipal caller = policy.caller(Action.READ);
-        if (!caller.tenantId().equals(org)) {
-            throw new NotFoundException("Organization", org);
-        }
-        policy.require(caller, Action.READ_AUDIT);
-        return caller;
+        return policy.callerIn(org, Action.READ_AUDIT);
     }
 
     private static Filter filter(String actor, String aggregateType, String aggregateId, String eventType, Long from,

@@ -2,10 +2,11 @@ package io.cairn.tenancy.web;
 
 import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
-import io.cairn.common.error.NotFoundException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.validation.Inputs;
 import io.cairn.identity.AccessTokenService;
+import io.cairn.identity.login.LocalUsers;
+import io.cairn.identity.login.PasswordPolicy;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
@@ -47,16 +48,19 @@ public class OrganizationController {
     private final OrganizationReadModel organizations;
     private final AccessTokenService principals;
     private final AccessPolicy policy;
+    private final LocalUsers users;
 
     public OrganizationController(Commands commands, OrganizationReadModel organizations,
-                                  AccessTokenService principals, AccessPolicy policy) {
+                                  AccessTokenService principals, AccessPolicy policy, LocalUsers users) {
         this.commands = commands;
         this.organizations = organizations;
         this.principals = principals;
         this.policy = policy;
+        this.users = users;
     }
 
-    public record CreateOrganizationRequest(String id, String name, String ownerUsername) {
+    /** {@code ownerPassword} (optional) gives a new owner a password to sign in with. */
+    public record CreateOrganizationRequest(String id, String name, String ownerUsername, String ownerPassword) {
     }
 
     public record RenameRequest(String name) {
@@ -82,12 +86,21 @@ public class OrganizationController {
         if (request.id() != null && organizations.exists(request.id())) {
             throw new ConflictException("id", "An organization with id '" + request.id() + "' already exists");
         }
+        if (request.ownerPassword() != null) {
+            PasswordPolicy.check("ownerPassword", owner, request.ownerPassword());
+        }
         String ownerId = principals.principalFor(owner, request.id());
+        if (request.ownerPassword() != null && users.hasPassword(ownerId)) {
+            throw new ConflictException("ownerPassword", "User '" + owner + "' has a password already");
+        }
         try {
             commands.sendAndProject(new CreateOrganizationCommand(request.id(), request.name(), ownerId), RESOURCE,
                     request.id(), PROJECTION);
         } catch (ConcurrencyException e) {
             throw new ConflictException("id", "An organization with id '" + request.id() + "' already exists");
+        }
+        if (request.ownerPassword() != null) {
+            users.setInitialPassword(ownerId, request.ownerPassword(), "ownerPassword");
         }
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + request.id())).body(organizations.get(request.id()));
     }
@@ -114,7 +127,7 @@ public class OrganizationController {
     ResponseEntity<MemberList> addMember(@PathVariable String org, @RequestBody AddMemberRequest request) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
         String username = Inputs.requireName("username", request.username());
-        OrgRole role = role(request.role());
+        OrgRole role = RoleInput.parse("role", request.role());
         String principalId = principals.principalFor(username, org);
         commands.sendAndProject(new AddMemberCommand(org, principalId, role), RESOURCE, org, PROJECTION);
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/members/" + principalId))
@@ -124,7 +137,7 @@ public class OrganizationController {
     @PatchMapping("/{org}/members/{principalId}")
     MemberList changeRole(@PathVariable String org, @PathVariable String principalId, @RequestBody RoleRequest request) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
-        commands.sendAndProject(new ChangeMemberRoleCommand(org, principalId, role(request.role())), RESOURCE, org,
+        commands.sendAndProject(new ChangeMemberRoleCommand(org, principalId, RoleInput.parse("role", request.role())), RESOURCE, org,
                 PROJECTION);
         return new MemberList(organizations.members(org));
     }
@@ -137,22 +150,6 @@ public class OrganizationController {
     }
 
     private CairnPrincipal caller(String org, Action action) {
-        CairnPrincipal caller = policy.caller(Action.READ);
-        if (!caller.tenantId().equals(org)) {
-            throw new NotFoundException(RESOURCE, org);
-        }
-        policy.require(caller, action);
-        return caller;
-    }
-
-    private static OrgRole role(String value) {
-        if (value != null) {
-            for (OrgRole role : OrgRole.values()) {
-                if (role.name().equals(value)) {
-                    return role;
-                }
-            }
-        }
-        throw new InvalidInputException("role", "role must be one of OWNER, ADMIN, MEMBER, AUDITOR");
+        return policy.callerIn(org, action);
     }
 }
