@@ -58,6 +58,10 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", body(body)));
     }
 
+    public Response putJson(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -26,6 +26,9 @@ public abstract class ApiTestBase {
 
     private static final Path DATA_DIR = createDataDir();
 
+    /** The platform administrator's password (username {@code admin}), as CAIRN_ADMIN_PASSWORD would set it. */
+    protected static final String ADMIN_PASSWORD = "bootstrap-admin-passphrase";
+
     @LocalServerPort
     protected int port;
 
@@ -39,6 +42,11 @@ public abstract class ApiTestBase {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
+        registry.add("cairn.admin-password", () -> ADMIN_PASSWORD);
+        // sign-in lockouts short enough to wait for; every test calls from 127.0.0.1, so no lockout by address
+        registry.add("cairn.login.lockout", () -> "1s");
+        registry.add("cairn.login.max-lockout", () -> "2s");
+        registry.add("cairn.login.max-failures-per-address", () -> "100000");
     }
 
     @BeforeEach
@@ -72,6 +80,14 @@ public abstract class ApiTestBase {
         Api.Response created = admin.post("/api/v1/orgs", Map.of("id", org, "name", org, "ownerUsername", owner));
         assertThat(created.status()).as(created.text()).isIn(201, 409);
         return tokenFor(owner, org);
+    }
+
+    /** A new local user of {@code org} with {@code role} and {@code password}, created by an owner; its principal id. */
+    protected String localUser(String org, String username, String password, String role) {
+        Api.Response created = ownerOf(org).post("/api/v1/orgs/" + org + "/users",
+                Map.of("username", username, "password", password, "role", role));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.get("/principalId");
     }
 
     protected Api tokenFor(String username, String org) {

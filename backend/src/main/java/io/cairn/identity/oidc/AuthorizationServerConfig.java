@@ -76,7 +76,7 @@ public class AuthorizationServerConfig {
 
     @Bean
     JWKSource<SecurityContext> jwkSource(CairnProperties properties) {
-        JWKSet keys = SigningKeys.loadOrCreate(SigningKeys.file(properties));
+        JWKSet keys = SigningKeys.loadOrCreate(SigningKeys.file(properties.dataDir()));
         return new ImmutableJWKSet<>(keys);
     }
 

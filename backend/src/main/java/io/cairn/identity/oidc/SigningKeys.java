@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import io.cairn.common.CairnProperties;
 import io.cairn.common.SecretFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +30,8 @@ public final class SigningKeys {
     private SigningKeys() {
     }
 
-    public static Path file(CairnProperties properties) {
-        return properties.dataDir().toAbsolutePath().normalize().resolve("oidc").resolve("signing-keys.json");
+    public static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("oidc").resolve("signing-keys.json");
     }
 
     /** Reads the key set, creating it on first start. */
