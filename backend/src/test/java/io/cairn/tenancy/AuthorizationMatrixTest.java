@@ -36,7 +36,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
     private final Map<Caller, Api> callers = new EnumMap<>(Caller.class);
 
     /** Resources of {@link #org}, fresh for every call so that state-changing calls cannot disturb each other. */
-    record Fixture(String org, String project, String run, String dataset, String version, String member) {
+    record Fixture(String org, String project, String run, String dataset, String version, String member,
+                   String serviceAccount) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -66,7 +67,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String username = unique("someone");
         owner.post("/api/v1/orgs/" + org + "/members", Map.of("username", username, "role", "MEMBER"));
         String member = tokens.principalFor(username, org);
-        return new Fixture(org, project, run, dataset, version, member);
+        String serviceAccount = owner.post("/api/v1/orgs/" + org + "/service-accounts", Map.of("name", unique("sa")))
+                .get("/id");
+        return new Fixture(org, project, run, dataset, version, member, serviceAccount);
     }
 
     /** Reads: every member of the organization; writes: not auditors; administration: owners and admins. */
@@ -174,6 +177,21 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("GET", "/api/v1/orgs/{org}/audit/events/export",
                 f -> "/api/v1/orgs/" + f.org() + "/audit/events/export?aggregateId=" + f.project(), null, audit()));
         rows.add(row("GET", "/api/v1/orgs/{org}/audit/verify", f -> "/api/v1/orgs/" + f.org() + "/audit/verify", null, audit()));
+        rows.add(row("POST", "/api/v1/orgs/{org}/users", f -> "/api/v1/orgs/" + f.org() + "/users",
+                f -> Map.of("username", unique("local"), "password", "a long enough passphrase"), administer()));
+        rows.add(row("PUT", "/api/v1/orgs/{org}/users/{principalId}/password",
+                f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member() + "/password",
+                f -> Map.of("password", "a long enough passphrase"), administer()));
+        // the matrix's callers hold personal access tokens and have no password to change
+        rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
+                f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),
+                expect(409, 409, 409, 409, 409)));
+        rows.add(row("GET", "/api/v1/orgs/{org}/service-accounts", f -> "/api/v1/orgs/" + f.org() + "/service-accounts",
+                null, administer()));
+        rows.add(row("POST", "/api/v1/orgs/{org}/service-accounts", f -> "/api/v1/orgs/" + f.org() + "/service-accounts",
+                f -> Map.of("name", unique("sa")), administer()));
+        rows.add(row("DELETE", "/api/v1/orgs/{org}/service-accounts/{id}",
+                f -> "/api/v1/orgs/" + f.org() + "/service-accounts/" + f.serviceAccount(), null, administer()));
         rows.add(row("GET", "/api/v1/admin/projections", f -> "/api/v1/admin/projections", null, platformOnly()));
         rows.add(row("GET", "/api/v1/admin/projections/{name}", f -> "/api/v1/admin/projections/runs", null, platformOnly()));
         rows.add(row("POST", "/api/v1/admin/projections/{name}/replay", f -> "/api/v1/admin/projections/no-such/replay", f -> Map.of(),
@@ -188,7 +206,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             case "GET" -> api.get(path);
             case "DELETE" -> api.delete(path);
             case "PATCH" -> api.patch(path, body);
-            case "PUT" -> api.put(path, "bytes".getBytes());
+            case "PUT" -> "PUT-BYTES".equals(body) ? api.put(path, "bytes".getBytes()) : api.putJson(path, body);
             default -> api.post(path, body);
         };
     }
@@ -198,7 +216,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "POST /api/v1/projects/{id}/archive", "POST /api/v1/projects/{id}/restore",
             "DELETE /api/v1/runs/{id}/tags/{key}", "POST /api/v1/runs/{id}/finish",
             "POST /api/v1/datasets/{id}/deprecate", "PATCH /api/v1/orgs/{org}/members/{principalId}",
-            "DELETE /api/v1/orgs/{org}/members/{principalId}");
+            "DELETE /api/v1/orgs/{org}/members/{principalId}", "DELETE /api/v1/orgs/{org}/service-accounts/{id}");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {
