@@ -11,15 +11,16 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The embedded provider's sign-in page: one plain server-rendered form (username, password, CSRF token) posting to
- * {@code /login}, with at most one message. No script, no external resource.
+ * {@code /login}, with at most one message, in the web UI's colours (light and dark). No script, no external
+ * resource.
  */
 public final class LoginPage {
 
     private static final String STYLE = """
-            :root{color-scheme:light dark;--fg:#1d2433;--muted:#5b6475;--bg:#f5f6f8;--card:#fff;--line:#d5d9e0;\
-            --accent:#2f6f5e;--error:#a4262c}
-            @media (prefers-color-scheme:dark){:root{--fg:#e6e9ef;--muted:#a3abb9;--bg:#14171c;--card:#1d2128;\
-            --line:#394150;--accent:#6cc3a8;--error:#ff8a8a}}
+            :root{color-scheme:light dark;--fg:#1c2330;--bg:#f6f7f9;--card:#fff;--line:#dde1e7;--accent:#2f6db5;\
+            --on-accent:#fff;--error:#b42318}
+            @media (prefers-color-scheme:dark){:root{--fg:#e3e8ef;--bg:#0f1319;--card:#171c24;--line:#2c3542;\
+            --accent:#6ea8f0;--on-accent:#0b1220;--error:#ff8a7e}}
             body{margin:0;min-height:100vh;display:grid;place-items:center;background:var(--bg);color:var(--fg);\
             font:16px/1.5 system-ui,sans-serif}
             form{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:2rem;width:min(22rem,90vw);\
@@ -30,7 +31,7 @@ public final class LoginPage {
             color:inherit}
             input:focus,button:focus{outline:3px solid var(--accent);outline-offset:1px}
             button{font:inherit;font-weight:600;margin-top:1rem;padding:.6rem;border:0;border-radius:4px;\
-            background:var(--accent);color:var(--card);cursor:pointer}
+            background:var(--accent);color:var(--on-accent);cursor:pointer}
             .message{margin:0;padding:.5rem;border-radius:4px;border:1px solid var(--line)}
             .error{color:var(--error);border-color:var(--error)}
             """;
