@@ -3,8 +3,10 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
+import io.cairn.support.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Writes through the API, stops the application, starts a new one on the same data directory, reads back. */
+/**
+ * Writes through the API, stops the application, starts a new one on the same data directory, reads back — and
+ * uses a token of the embedded OpenID provider issued before the restart.
+ */
 class RestartTest {
 
     @TempDir
@@ -21,11 +26,16 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CairnApplication.class)
-                .run("--cairn.data-dir=" + dataDir, "--server.port=0");
+                // each start gets another port: a fixed issuer keeps the tokens' issuer the same across them
+                .run("--cairn.data-dir=" + dataDir, "--server.port=0", "--cairn.oidc.issuer=http://cairn.test");
     }
 
     private static Api api(ConfigurableApplicationContext context, String token) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
+        return new Api(port(context), token);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Test
@@ -35,6 +45,7 @@ class RestartTest {
         String runId;
         String datasetId;
         Map<String, String> before;
+        String serviceToken;
         byte[] artifact = "weights".getBytes();
         try (ConfigurableApplicationContext first = start()) {
             token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
@@ -56,6 +67,9 @@ class RestartTest {
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
+            Api.Response account = api.post("/api/v1/orgs/default/service-accounts", Map.of("name", "nightly"));
+            serviceToken = Browser.json(new Browser(port(first)).clientCredentials(account.get("/clientId"),
+                    account.get("/clientSecret"))).get("access_token").asString();
             before = Map.of(
                     "project", api.get("/api/v1/projects/" + projectId).text(),
                     "run", api.get("/api/v1/runs/" + runId).text(),
@@ -64,6 +78,8 @@ class RestartTest {
                     "dataset", api.get("/api/v1/datasets/" + datasetId).text());
         }
         assertThat(dataDir.resolve("bootstrap-token")).exists();
+        Path signingKeys = dataDir.resolve("oidc/signing-keys.json");
+        assertThat(Files.getPosixFilePermissions(signingKeys)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (ConfigurableApplicationContext second = start()) {
             assertThat(Files.readString(dataDir.resolve("bootstrap-token")).trim()).isEqualTo(token);
             Api api = api(second, token);
@@ -73,6 +89,8 @@ class RestartTest {
             assertThat(api.get("/api/v1/runs/" + runId + "/artifacts").text()).isEqualTo(before.get("artifacts"));
             assertThat(api.get("/api/v1/datasets/" + datasetId).text()).isEqualTo(before.get("dataset"));
             assertThat(api.download("/api/v1/runs/" + runId + "/artifacts/model.bin").body()).isEqualTo(artifact);
+            assertThat(api.withToken(serviceToken).get("/api/v1/projects/" + projectId).status())
+                    .as("a token of the embedded provider survives the restart").isEqualTo(200);
             assertThat(api.post("/api/v1/projects", Map.of("name", "survivor")).status()).isEqualTo(409);
             assertThat(api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.5"))).status())
                     .isEqualTo(409);
