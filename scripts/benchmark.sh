@@ -2,13 +2,21 @@
 # Builds Cairn, starts it on a fresh data directory (embedded profile, port 18080 on 127.0.0.1),
 # runs the load generator and stops Cairn. Extra arguments go to the generator, e.g.
 #   scripts/benchmark.sh --points 500000 --runs 10000 --clients 4 --phases ingest,history,search
+# BENCH_DATA=<dir> keeps the data directory (and reuses it if it exists), e.g. to populate 100,000 runs once
+# and time searches over them again later with --phases search-queries --project <id> --runs 100000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${BENCH_PORT:-18080}
-DATA=$(mktemp -d /tmp/cairn-bench-XXXXXX)
 HEAP=${BENCH_HEAP:-2g}
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+if [ -n "${BENCH_DATA:-}" ]; then
+  DATA=$BENCH_DATA
+  mkdir -p "$DATA"
+  trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
+else
+  DATA=$(mktemp -d /tmp/cairn-bench-XXXXXX)
+  trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+fi
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -ntp -q -DskipTests package

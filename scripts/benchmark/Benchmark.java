@@ -164,27 +164,33 @@ public class Benchmark {
         pool.shutdown();
         awaitProjection("run-metrics");
         awaitProjection("runs");
-        System.out.printf(Locale.ROOT, "search: population of %,d runs (3 params, 2 tags, 2 metrics each) created in %.1f s%n",
-                runs, (System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "search: population of %,d runs (3 params, 2 tags, 2 metrics each) created in %.1f s"
+                + " in project %s%n", runs, (System.nanoTime() - start) / 1e9, project);
         searchQueries(project, runs);
     }
 
     /**
-     * Times five kinds of search over the runs of {@code project}. No two requests are identical (the page
-     * size varies), so no result cache can answer for the database.
+     * Times five kinds of search over the runs of {@code project}.
      */
     void searchQueries(String project, int runs) throws Exception {
-        Map<String, String> queries = new java.util.LinkedHashMap<>();
-        queries.put("metric > x, order by metric", "\"filter\":\"metrics.acc > 0.9\",\"orderBy\":[\"metrics.acc DESC\"]");
-        queries.put("metric and param and tag", "\"filter\":\"metrics.acc > 0.5 and params.lr = '0.01' and tags.team = 'team-3'\"");
-        queries.put("tag LIKE, order by start", "\"filter\":\"tags.owner LIKE 'user-1%'\"");
-        queries.put("no filter, order by param", "\"orderBy\":[\"params.batch ASC\"]");
-        queries.put("status, order by metric asc", "\"filter\":\"attributes.status = 'RUNNING'\",\"orderBy\":[\"metrics.loss ASC\"]");
+        // Each request differs in its values and page size, so neither a result cache nor a filter cache can
+        // answer it from an earlier one.
+        Map<String, java.util.function.IntFunction<String>> queries = new java.util.LinkedHashMap<>();
+        queries.put("metric > x, order by metric", i -> "\"filter\":\"metrics.acc > 0." + (900 + i)
+                + "\",\"orderBy\":[\"metrics.acc DESC\"]");
+        queries.put("metric and param and tag", i -> "\"filter\":\"metrics.acc > 0." + (500 + i)
+                + " and params.lr = '0.01' and tags.team = 'team-" + (i % 20) + "'\"");
+        queries.put("tag LIKE, order by start", i -> "\"filter\":\"tags.owner LIKE 'user-" + (i % 5) + "%'\"");
+        queries.put("no filter, order by param", i -> "\"orderBy\":[\"params.batch " + (i % 2 == 0 ? "ASC" : "DESC")
+                + "\"]");
+        queries.put("status, order by metric asc", i -> "\"filter\":\"attributes.status = 'RUNNING' and metrics.loss > 0."
+                + (100 + i) + "\",\"orderBy\":[\"metrics.loss ASC\"]");
         List<Long> all = new ArrayList<>();
-        for (Map.Entry<String, String> query : queries.entrySet()) {
+        for (Map.Entry<String, java.util.function.IntFunction<String>> query : queries.entrySet()) {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                String body = "{\"projectIds\":[\"" + project + "\"]," + query.getValue() + ",\"maxResults\":" + (70 + i) + "}";
+                String body = "{\"projectIds\":[\"" + project + "\"]," + query.getValue().apply(i) + ",\"maxResults\":"
+                        + (70 + i) + "}";
                 long t0 = System.nanoTime();
                 String result = post("/runs/search", body);
                 long elapsed = System.nanoTime() - t0;

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
 import io.cairn.support.Browser;
+import io.cairn.support.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,18 +19,24 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Writes through the API, stops the application, starts a new one on the same data directory, reads back — and
- * uses a token of the embedded OpenID provider issued before the restart.
+ * Writes through the API, stops the application, starts a new one on the same data directory, reads back;
+ * also with the run index deleted in between, and with a token of the embedded OpenID provider issued before
+ * the restart.
  */
 class RestartTest {
 
     @TempDir
     Path dataDir;
 
+    /** On PostgreSQL, one fresh database per test, shared by the test's successive applications. */
+    private final Optional<String> database = TestServers.postgresUrl();
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CairnApplication.class)
-                // each start gets another port: a fixed issuer keeps the tokens' issuer the same across them
-                .run("--cairn.data-dir=" + dataDir, "--server.port=0", "--cairn.oidc.issuer=http://cairn.test");
+        // each start gets another port: a fixed issuer keeps the tokens' issuer the same across them
+        List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0",
+                "--cairn.oidc.issuer=http://cairn.test"));
+        database.ifPresent(url -> args.add("--spring.datasource.url=" + url));
+        return new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context, String token) {
@@ -67,7 +76,8 @@ class RestartTest {
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            Api.Response account = api.post("/api/v1/orgs/default/service-accounts", Map.of("name", "nightly"));
+            Api.Response account = api.post("/api/v1/orgs/default/service-accounts",
+                    Map.of("name", "nightly", "role", "AUDITOR"));
             serviceToken = Browser.json(new Browser(port(first)).clientCredentials(account.get("/clientId"),
                     account.get("/clientSecret"))).get("access_token").asString();
             before = Map.of(
@@ -75,7 +85,9 @@ class RestartTest {
                     "run", api.get("/api/v1/runs/" + runId).text(),
                     "metrics", api.get("/api/v1/runs/" + runId + "/metrics/loss").text(),
                     "artifacts", api.get("/api/v1/runs/" + runId + "/artifacts").text(),
-                    "dataset", api.get("/api/v1/datasets/" + datasetId).text());
+                    "dataset", api.get("/api/v1/datasets/" + datasetId).text(),
+                    "search", search(api, projectId, "params.lr = '0.01' and metrics.loss < 0.3"));
+            assertThat(before.get("search")).contains(runId);
         }
         assertThat(dataDir.resolve("bootstrap-token")).exists();
         Path signingKeys = dataDir.resolve("oidc/signing-keys.json");
@@ -88,6 +100,7 @@ class RestartTest {
             assertThat(api.get("/api/v1/runs/" + runId + "/metrics/loss").text()).isEqualTo(before.get("metrics"));
             assertThat(api.get("/api/v1/runs/" + runId + "/artifacts").text()).isEqualTo(before.get("artifacts"));
             assertThat(api.get("/api/v1/datasets/" + datasetId).text()).isEqualTo(before.get("dataset"));
+            assertThat(search(api, projectId, "params.lr = '0.01' and metrics.loss < 0.3")).isEqualTo(before.get("search"));
             assertThat(api.download("/api/v1/runs/" + runId + "/artifacts/model.bin").body()).isEqualTo(artifact);
             assertThat(api.withToken(serviceToken).get("/api/v1/projects/" + projectId).status())
                     .as("a token of the embedded provider survives the restart").isEqualTo(200);
@@ -95,5 +108,41 @@ class RestartTest {
             assertThat(api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.5"))).status())
                     .isEqualTo(409);
         }
+    }
+
+    @Test
+    void aDeletedRunIndexIsRebuiltFromTheReadModel() throws Exception {
+        String token;
+        String projectId;
+        String all;
+        try (ConfigurableApplicationContext first = start()) {
+            token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
+            Api api = api(first, token);
+            projectId = api.post("/api/v1/projects", Map.of("name", "indexed")).get("/id");
+            for (int i = 0; i < 3; i++) {
+                String runId = api.post("/api/v1/runs", Map.of("projectId", projectId, "name", "r" + i)).get("/id");
+                api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("i", String.valueOf(i))));
+            }
+            all = search(api, projectId, "");
+            assertThat(api.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId))).json()
+                    .get("runs").size()).isEqualTo(3);
+        }
+        Path index = dataDir.resolve("index");
+        assertThat(index).isDirectory();
+        try (var files = Files.walk(index)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second, token);
+            assertThat(search(api, projectId, "")).isEqualTo(all);
+            assertThat(search(api, projectId, "params.i = '1'")).contains("\"name\":\"r1\"").doesNotContain("\"r0\"");
+        }
+    }
+
+    private static String search(Api api, String projectId, String filter) {
+        Api.Response response = api.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId),
+                "filter", filter, "orderBy", List.of("attributes.run_name")));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.text();
     }
 }

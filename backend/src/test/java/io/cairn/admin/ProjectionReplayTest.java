@@ -14,10 +14,13 @@ class ProjectionReplayTest extends ApiTestBase {
 
     private static final Map<String, List<String>> TABLES = Map.of(
             "organizations", List.of("organizations", "org_members"),
+            "access", List.of("org_groups", "org_group_members", "project_owners", "project_grants", "project_access"),
             "projects", List.of("projects", "project_tags"),
             "runs", List.of("runs", "run_params", "run_tags", "run_inputs", "run_artifacts"),
             "run-metrics", List.of("metric_chunks", "run_latest_metrics"),
             "datasets", List.of("datasets", "dataset_versions"),
+            "models", List.of("registered_models", "model_versions", "model_aliases", "model_approvals"),
+            "lineage", List.of("lineage_nodes", "lineage_edges"),
             "audit", List.of("audit_events"));
 
     @Autowired
@@ -42,13 +45,24 @@ class ProjectionReplayTest extends ApiTestBase {
     @Test
     void replayRebuildsEveryProjectionIdentically() {
         String projectId = createProject(admin);
+        Member viewer = newMember("default", "MEMBER");
+        Member editor = newMember("default", "MEMBER");
+        grant(admin, projectId, "users", viewer.principalId(), "VIEWER");
+        grant(admin, projectId, "groups", createGroup(admin, "default", editor.principalId(), viewer.principalId()), "EDITOR");
         String runId = createRun(admin, projectId);
         admin.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.1")));
         admin.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", List.of(Map.of("key", "acc", "value", 0.5, "step", 1))));
         admin.put("/api/v1/runs/" + runId + "/artifacts/a.txt", "a".getBytes());
         String datasetId = admin.post("/api/v1/datasets", Map.of("name", unique("ds"))).get("/id");
-        admin.post("/api/v1/datasets/" + datasetId + "/versions", Map.of("uri", "file:///a", "digest", "sha256:" + "f".repeat(64)));
+        String versionId = admin.post("/api/v1/datasets/" + datasetId + "/versions",
+                Map.of("uri", "file:///a", "digest", "sha256:" + "f".repeat(64))).get("/id");
+        admin.post("/api/v1/runs/" + runId + "/inputs", Map.of("datasetVersionIds", List.of(versionId)));
+        String modelId = admin.post("/api/v1/models", Map.of("name", unique("model"))).get("/id");
+        admin.post("/api/v1/models/" + modelId + "/versions", Map.of("runId", runId, "artifactPath", "a.txt", "flavor", "generic"));
+        admin.post("/api/v1/models/" + modelId + "/versions/1/stage", Map.of("stage", "Production"));
+        admin.putJson("/api/v1/models/" + modelId + "/aliases/challenger", Map.of("version", 1));
         eventually(() -> admin.get("/api/v1/runs/" + runId).json().at("/metrics/acc").isObject());
+        eventually(() -> admin.get("/api/v1/lineage/model-version/" + modelId + ".v1").status() == 200);
 
         for (var projection : TABLES.entrySet()) {
             Map<String, String> before = new java.util.HashMap<>();

@@ -20,11 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
  * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
+ *
+ * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>} and {@code -Dcairn.test.kafka=<bootstrap
+ * servers>} (what {@code mvn -Pcluster-tests} sets), the application runs the {@code cluster} profile on a
+ * fresh PostgreSQL database instead of H2 and publishes its events to a topic of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
 
     private static final Path DATA_DIR = createDataDir();
+    /** With Kafka: the topic this application publishes to, its own so tests see only their events. */
+    protected static final String KAFKA_TOPIC = "cairn.events.test-" + UUID.randomUUID();
 
     /** The platform administrator's password (username {@code admin}), as CAIRN_ADMIN_PASSWORD would set it. */
     protected static final String ADMIN_PASSWORD = "bootstrap-admin-passphrase";
@@ -47,6 +53,11 @@ public abstract class ApiTestBase {
         registry.add("cairn.login.lockout", () -> "1s");
         registry.add("cairn.login.max-lockout", () -> "2s");
         registry.add("cairn.login.max-failures-per-address", () -> "100000");
+        TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
+        TestServers.kafka().ifPresent(servers -> {
+            registry.add("cairn.kafka.bootstrap-servers", () -> servers);
+            registry.add("cairn.kafka.topic", () -> KAFKA_TOPIC);
+        });
     }
 
     @BeforeEach
@@ -65,10 +76,39 @@ public abstract class ApiTestBase {
 
     /** A client acting as a new user with {@code role} in {@code org}, added through the API by an owner. */
     protected Api memberOf(String org, String role) {
+        return newMember(org, role).api();
+    }
+
+    /** A member of an organization: its ids (to grant it, or add it to groups) and a client acting as it. */
+    protected record Member(String principalId, String username, Api api) {
+    }
+
+    /** A new user with {@code role} in {@code org}, added through the API by an owner. */
+    protected Member newMember(String org, String role) {
         String username = "user-" + UUID.randomUUID();
         Api.Response added = ownerOf(org).post("/api/v1/orgs/" + org + "/members", Map.of("username", username, "role", role));
         assertThat(added.status()).as(added.text()).isEqualTo(201);
-        return tokenFor(username, org);
+        return new Member(tokens.principalFor(username, org), username, tokenFor(username, org));
+    }
+
+    /** {@code manager} grants {@code role} on the project to a member ({@code kind} "users") or a group ("groups"). */
+    protected static void grant(Api manager, String projectId, String kind, String granteeId, String role) {
+        Api.Response granted = manager.putJson("/api/v1/projects/" + projectId + "/grants/" + kind + "/" + granteeId,
+                Map.of("role", role));
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+    }
+
+    /** A new group of {@code org}, created by {@code administrator}, holding {@code principalIds}; returns its id. */
+    protected static String createGroup(Api administrator, String org, String... principalIds) {
+        Api.Response created = administrator.post("/api/v1/orgs/" + org + "/groups", Map.of("name", unique("group")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String groupId = created.get("/id");
+        for (String principalId : principalIds) {
+            Api.Response added = administrator.putJson("/api/v1/orgs/" + org + "/groups/" + groupId + "/members/"
+                    + principalId, Map.of());
+            assertThat(added.status()).as(added.text()).isEqualTo(200);
+        }
+        return groupId;
     }
 
     /** A client acting as an owner of {@code org}; the platform admin creates the organization if needed. */

@@ -6,7 +6,12 @@ import org.springframework.http.HttpStatus;
 public class NotFoundException extends CairnException {
 
     public NotFoundException(String resource, String id) {
-        super(resource + " '" + id + "' not found", null);
+        this(resource, id, null);
+    }
+
+    /** A resource named by a request field (a run id in a request body, say) that does not exist. */
+    public NotFoundException(String resource, String id, String field) {
+        super(resource + " '" + id + "' not found", field);
     }
 
     @Override

@@ -50,7 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
-    public static final List<String> PROJECTIONS = List.of("organizations", "projects", "runs", "run-metrics", "datasets", "audit");
+    public static final List<String> PROJECTIONS = List.of("organizations", "access", "projects", "runs", "run-metrics",
+            "datasets", "models", "lineage", "audit");
 
     @Bean
     @Primary

@@ -26,10 +26,12 @@ public class Commands {
         }
     }
 
-    /** {@link #send} and then wait until {@code projection} reflects it (read-your-writes). */
-    public <R> R sendAndProject(Object command, String resource, String aggregateId, String projection) {
+    /** {@link #send} and then wait until every one of {@code projections} reflects it (read-your-writes). */
+    public <R> R sendAndProject(Object command, String resource, String aggregateId, String... projections) {
         R result = send(command, resource, aggregateId);
-        barrier.await(projection, aggregateId);
+        for (String projection : projections) {
+            barrier.await(projection, aggregateId);
+        }
         return result;
     }
 }

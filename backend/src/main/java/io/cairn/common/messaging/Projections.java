@@ -1,26 +1,39 @@
 package io.cairn.common.messaging;
 
 import io.cairn.common.error.NotFoundException;
+import io.cairn.common.messaging.publication.KafkaEventPublisher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The replayable projections: their status, their lag behind the event log, and replays. */
+/**
+ * The replayable projections — the read models of {@link AxonConfig#PROJECTIONS} and, when Kafka publication
+ * is on, the {@code kafka-publisher} — their status, their lag behind the event log, and replays.
+ */
 @Component
 public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final List<String> names;
 
-    public Projections(EventProcessingConfiguration processing, JdbcClient jdbc, MeterRegistry registry) {
+    public Projections(EventProcessingConfiguration processing, JdbcClient jdbc, MeterRegistry registry,
+                       ObjectProvider<KafkaEventPublisher> publisher) {
         this.processing = processing;
         this.jdbc = jdbc;
-        for (String name : AxonConfig.PROJECTIONS) {
+        List<String> all = new ArrayList<>(AxonConfig.PROJECTIONS);
+        if (publisher.getIfAvailable() != null) {
+            all.add(KafkaEventPublisher.PROCESSING_GROUP);
+        }
+        this.names = List.copyOf(all);
+        for (String name : names) {
             Gauge.builder("cairn.projection.lag", this, p -> p.lag(name))
                     .description("Events in the log that the projection has not processed yet")
                     .tag("projection", name)
@@ -38,7 +51,7 @@ public class Projections {
 
     public List<Status> all() {
         long head = head();
-        return AxonConfig.PROJECTIONS.stream().map(name -> status(name, head)).toList();
+        return names.stream().map(name -> status(name, head)).toList();
     }
 
     public Status status(String name) {
@@ -77,7 +90,7 @@ public class Projections {
     }
 
     private TrackingEventProcessor processor(String name) {
-        if (!AxonConfig.PROJECTIONS.contains(name)) {
+        if (!names.contains(name)) {
             throw new NotFoundException("Projection", name);
         }
         return processing.eventProcessorByProcessingGroup(name, TrackingEventProcessor.class)

@@ -1,8 +1,10 @@
 package io.cairn.common.validation;
 
 import io.cairn.common.error.InvalidInputException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Checks on client-supplied values shared by every context; each failure names the offending field. */
 public final class Inputs {
@@ -69,6 +71,17 @@ public final class Inputs {
             }
             requireMaxLength(field + "." + key, value, MAX_TAG_VALUE_LENGTH);
         });
+    }
+
+    /** The constant of {@code type} named exactly {@code value}; anything else is refused naming the choices. */
+    public static <E extends Enum<E>> E requireOneOf(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidInputException(field, field + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     public static String abbreviate(String value) {

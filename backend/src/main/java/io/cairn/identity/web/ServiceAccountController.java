@@ -1,5 +1,6 @@
 package io.cairn.identity.web;
 
+import io.cairn.common.validation.Inputs;
 import io.cairn.identity.serviceaccount.ServiceAccounts;
 import io.cairn.identity.serviceaccount.ServiceAccounts.CreatedServiceAccount;
 import io.cairn.identity.serviceaccount.ServiceAccounts.ServiceAccount;
@@ -7,7 +8,6 @@ import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.api.OrgRole;
-import io.cairn.tenancy.web.RoleInput;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +46,7 @@ public class ServiceAccountController {
     ResponseEntity<CreatedServiceAccount> create(@PathVariable String org,
                                                  @RequestBody CreateServiceAccountRequest request) {
         CairnPrincipal caller = policy.callerIn(org, Action.ADMINISTER_ORGANIZATION);
-        OrgRole role = request.role() == null ? OrgRole.MEMBER : RoleInput.parse("role", request.role());
+        OrgRole role = request.role() == null ? OrgRole.MEMBER : Inputs.requireOneOf("role", request.role(), OrgRole.class);
         CreatedServiceAccount created = serviceAccounts.create(org, request.name(), role, caller.principalId());
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/service-accounts/" + created.id()))
                 .body(created);

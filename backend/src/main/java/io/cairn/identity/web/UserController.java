@@ -1,5 +1,6 @@
 package io.cairn.identity.web;
 
+import io.cairn.common.validation.Inputs;
 import io.cairn.common.web.Problems;
 import io.cairn.identity.login.LocalUsers;
 import io.cairn.identity.login.LocalUsers.CreatedUser;
@@ -8,7 +9,6 @@ import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.api.OrgRole;
-import io.cairn.tenancy.web.RoleInput;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +50,7 @@ public class UserController {
     ResponseEntity<CreatedUser> create(@PathVariable String org, @RequestBody CreateUserRequest request) {
         policy.callerIn(org, Action.ADMINISTER_ORGANIZATION);
         CreatedUser user = users.create(org, request.username(), request.password(),
-                request.role() == null ? OrgRole.MEMBER : RoleInput.parse("role", request.role()));
+                request.role() == null ? OrgRole.MEMBER : Inputs.requireOneOf("role", request.role(), OrgRole.class));
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/members/" + user.principalId())).body(user);
     }
 

@@ -38,4 +38,14 @@ public sealed interface ProjectCommand {
     record RestoreProjectCommand(@TargetAggregateIdentifier String projectId, String tenantId)
             implements ProjectCommand {
     }
+
+    /** Grants {@code role}, or changes the role of an existing grant; granting the same role changes nothing. */
+    record GrantProjectAccessCommand(@TargetAggregateIdentifier String projectId, String tenantId,
+                                     GranteeType granteeType, String granteeId, ProjectRole role)
+            implements ProjectCommand {
+    }
+
+    record RevokeProjectAccessCommand(@TargetAggregateIdentifier String projectId, String tenantId,
+                                      GranteeType granteeType, String granteeId) implements ProjectCommand {
+    }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
-/** Everything that happens to a project. Wire names are stored in the event log: never change them. */
+/**
+ * Everything that happens to a project. Wire names are stored in the event log: never change them. The
+ * project's owner is the principal in the metadata of its {@link ProjectCreatedEvent}.
+ */
 public sealed interface ProjectEvent {
 
     String projectId();
@@ -46,5 +49,23 @@ public sealed interface ProjectEvent {
     @WireName("cairn.project.ProjectRestored")
     @Revision("1")
     record ProjectRestoredEvent(String projectId, String tenantId) implements ProjectEvent {
+    }
+
+    @WireName("cairn.project.ProjectAccessGranted")
+    @Revision("1")
+    record ProjectAccessGrantedEvent(String projectId, String tenantId, GranteeType granteeType, String granteeId,
+                                     ProjectRole role) implements ProjectEvent {
+    }
+
+    @WireName("cairn.project.ProjectAccessChanged")
+    @Revision("1")
+    record ProjectAccessChangedEvent(String projectId, String tenantId, GranteeType granteeType, String granteeId,
+                                     ProjectRole role) implements ProjectEvent {
+    }
+
+    @WireName("cairn.project.ProjectAccessRevoked")
+    @Revision("1")
+    record ProjectAccessRevokedEvent(String projectId, String tenantId, GranteeType granteeType, String granteeId)
+            implements ProjectEvent {
     }
 }

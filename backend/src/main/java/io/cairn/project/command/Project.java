@@ -3,16 +3,23 @@ package io.cairn.project.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.cairn.common.error.ConflictException;
+import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.naming.UniqueNames;
 import io.cairn.common.validation.Inputs;
+import io.cairn.project.api.GranteeType;
 import io.cairn.project.api.ProjectCommand.ArchiveProjectCommand;
 import io.cairn.project.api.ProjectCommand.CreateProjectCommand;
 import io.cairn.project.api.ProjectCommand.DescribeProjectCommand;
+import io.cairn.project.api.ProjectCommand.GrantProjectAccessCommand;
 import io.cairn.project.api.ProjectCommand.RenameProjectCommand;
 import io.cairn.project.api.ProjectCommand.RestoreProjectCommand;
+import io.cairn.project.api.ProjectCommand.RevokeProjectAccessCommand;
 import io.cairn.project.api.ProjectCommand.TagProjectCommand;
 import io.cairn.project.api.ProjectCommand.UntagProjectCommand;
+import io.cairn.project.api.ProjectEvent.ProjectAccessChangedEvent;
+import io.cairn.project.api.ProjectEvent.ProjectAccessGrantedEvent;
+import io.cairn.project.api.ProjectEvent.ProjectAccessRevokedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectArchivedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectCreatedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectDescribedEvent;
@@ -20,6 +27,8 @@ import io.cairn.project.api.ProjectEvent.ProjectRenamedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectRestoredEvent;
 import io.cairn.project.api.ProjectEvent.ProjectTaggedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectUntaggedEvent;
+import io.cairn.project.api.ProjectRole;
+import io.cairn.tenancy.api.OrganizationGuard;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,7 +37,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A project groups runs. Its name is unique within the tenant; archived projects accept no new runs. */
+/**
+ * A project groups runs. Its name is unique within the tenant; archived projects accept no new runs. It is
+ * shared through grants to members or groups of its organization, at most one per grantee.
+ */
 @Aggregate(cache = "projectCache")
 public class Project {
 
@@ -39,6 +51,10 @@ public class Project {
     private String tenantId;
     private String name;
     private boolean archived;
+    private Map<Grantee, ProjectRole> grants = new HashMap<>();
+
+    private record Grantee(GranteeType type, String id) {
+    }
 
     protected Project() {
     }
@@ -106,6 +122,47 @@ public class Project {
         }
     }
 
+    @CommandHandler
+    void handle(GrantProjectAccessCommand command, OrganizationGuard organizations) {
+        requireTenant(command.tenantId());
+        Grantee grantee = requireGrantee(command.granteeType(), command.granteeId());
+        if (command.role() == null) {
+            throw new InvalidInputException("role", "role must be one of VIEWER, EDITOR, MANAGER");
+        }
+        ProjectRole current = grants.get(grantee);
+        if (current == command.role()) {
+            return;
+        }
+        if (grantee.type() == GranteeType.USER) {
+            organizations.requireMember(tenantId, grantee.id());
+        } else {
+            organizations.requireGroup(tenantId, grantee.id());
+        }
+        apply(current == null
+                ? new ProjectAccessGrantedEvent(projectId, tenantId, grantee.type(), grantee.id(), command.role())
+                : new ProjectAccessChangedEvent(projectId, tenantId, grantee.type(), grantee.id(), command.role()));
+    }
+
+    @CommandHandler
+    void handle(RevokeProjectAccessCommand command) {
+        requireTenant(command.tenantId());
+        Grantee grantee = requireGrantee(command.granteeType(), command.granteeId());
+        if (!grants.containsKey(grantee)) {
+            throw new NotFoundException("Grant", grantee.id());
+        }
+        apply(new ProjectAccessRevokedEvent(projectId, tenantId, grantee.type(), grantee.id()));
+    }
+
+    private static Grantee requireGrantee(GranteeType type, String id) {
+        if (type == null) {
+            throw new InvalidInputException("granteeType", "granteeType must be USER or GROUP");
+        }
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException("granteeId", "granteeId is required");
+        }
+        return new Grantee(type, id);
+    }
+
     /** Used by other aggregates' command handlers (a run may only start in an active project of its tenant). */
     public void requireAcceptsRuns(String tenantId, String field) {
         if (!this.tenantId.equals(tenantId)) {
@@ -148,5 +205,20 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectRestoredEvent event) {
         archived = false;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessGrantedEvent event) {
+        grants.put(new Grantee(event.granteeType(), event.granteeId()), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessChangedEvent event) {
+        grants.put(new Grantee(event.granteeType(), event.granteeId()), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectAccessRevokedEvent event) {
+        grants.remove(new Grantee(event.granteeType(), event.granteeId()));
     }
 }

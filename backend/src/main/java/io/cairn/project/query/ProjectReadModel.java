@@ -3,6 +3,7 @@ package io.cairn.project.query;
 import io.cairn.common.error.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,25 @@ public class ProjectReadModel {
                 .orElseThrow(() -> new NotFoundException("Project", projectId));
     }
 
-    /** One page (plus one row, to tell whether more follow), newest first. */
-    public List<ProjectView> list(String tenantId, boolean includeArchived, long offset, int limit) {
-        List<ProjectView> bare = jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE tenant_id = ?"
+    /**
+     * One page (plus one row, to tell whether more follow), newest first.
+     *
+     * @param visibleTo null for every project of the tenant, or a principal id for only the projects it holds a
+     *                  role on (resolved by the {@code access} projection into {@code project_access})
+     */
+    public List<ProjectView> list(String tenantId, String visibleTo, boolean includeArchived, long offset, int limit) {
+        List<Object> args = new ArrayList<>(List.of(tenantId));
+        if (visibleTo != null) {
+            args.add(visibleTo);
+        }
+        args.add(limit);
+        args.add(offset);
+        List<ProjectView> bare = jdbc.sql("SELECT " + COLUMNS + " FROM projects p WHERE tenant_id = ?"
+                        + (visibleTo == null ? "" : " AND EXISTS (SELECT 1 FROM project_access a WHERE a.tenant_id = "
+                                + "p.tenant_id AND a.project_id = p.id AND a.principal_id = ?)")
                         + (includeArchived ? "" : " AND NOT archived")
                         + " ORDER BY creation_time DESC, id LIMIT ? OFFSET ?")
-                .params(tenantId, limit, offset)
+                .params(args)
                 .query((rs, n) -> row(rs, Map.of()))
                 .list();
         Map<String, Map<String, String>> tags = tags(tenantId, bare.stream().map(ProjectView::id).toList());

@@ -10,6 +10,7 @@ import io.cairn.common.validation.Inputs;
 import io.cairn.dataset.api.DatasetGuard;
 import io.cairn.project.api.ProjectGuard;
 import io.cairn.run.api.DatasetInput;
+import io.cairn.run.api.RunArtifact;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
 import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
@@ -42,14 +43,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One execution of training code. Guards its lifecycle, keeps params immutable and validates metric
  * batches; it keeps no metric history in memory (the {@code run-metrics} projection does), only the
- * idempotency keys of its latest batches. Cached and snapshotted so a batch never replays the run.
+ * idempotency keys of its latest batches. Cached and snapshotted so a batch never replays the run. The
+ * {@code @Revision} is the snapshot format's: raise it when fields change, so older snapshots are ignored.
  */
 @Aggregate(cache = "runCache", snapshotTriggerDefinition = "runSnapshotTrigger")
+@Revision("2")
 public class Run {
 
     /** Retried batches are recognised among this many latest keys of a run. */
@@ -58,10 +62,12 @@ public class Run {
     @AggregateIdentifier
     private String runId;
     private String tenantId;
+    private String projectId;
     private RunStatus status;
     private Map<String, String> params = new HashMap<>();
     private Set<String> tagKeys = new HashSet<>();
     private Set<String> inputs = new HashSet<>();
+    private Map<String, RunArtifact> artifacts = new HashMap<>();
     private LinkedHashMap<String, String> recentBatches = new LinkedHashMap<>();
 
     protected Run() {
@@ -194,6 +200,16 @@ public class Run {
         }
     }
 
+    /** Used while other aggregates handle commands (a model version registered from an artifact of this run). */
+    public boolean belongsTo(String tenantId) {
+        return this.tenantId.equals(tenantId);
+    }
+
+    /** The artifact last logged at {@code path}, or null. */
+    public RunArtifact artifact(String path) {
+        return artifacts.get(path);
+    }
+
     private void requireTenant(String commandTenant) {
         if (!tenantId.equals(commandTenant)) {
             throw new NotFoundException("Run", runId);
@@ -216,6 +232,7 @@ public class Run {
     void on(RunCreatedEvent event) {
         runId = event.runId();
         tenantId = event.tenantId();
+        projectId = event.projectId();
         status = event.status();
         tagKeys.addAll(event.tags().keySet());
     }
@@ -255,6 +272,11 @@ public class Run {
                 recentBatches.remove(recentBatches.keySet().iterator().next());
             }
         }
+    }
+
+    @EventSourcingHandler
+    void on(ArtifactLoggedEvent event) {
+        artifacts.put(event.path(), new RunArtifact(runId, projectId, event.path(), event.sha256(), event.size()));
     }
 
     @EventSourcingHandler

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds {@code runs}, {@code run_params}, {@code run_tags}, {@code run_inputs} and {@code run_artifacts}.
- * Rows commit in the same transaction as the processor's token, so each event is applied exactly once.
+ * Rows commit in the same transaction as the processor's token, so each event is applied exactly once;
+ * every change also notes the run in {@link RunIndexQueue} for the search index.
  */
 @Component
 @ProcessingGroup("runs")
@@ -31,10 +32,12 @@ public class RunProjection {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RunIndexQueue index;
 
-    public RunProjection(JdbcClient jdbc, JsonMapper json) {
+    public RunProjection(JdbcClient jdbc, JsonMapper json, RunIndexQueue index) {
         this.jdbc = jdbc;
         this.json = json;
+        this.index = index;
     }
 
     @EventHandler
@@ -48,18 +51,21 @@ public class RunProjection {
                         event.environment() == null ? null : json.writeValueAsString(event.environment()))
                 .update();
         upsertTags(event.tenantId(), event.runId(), event.tags());
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
     void on(RunStartedEvent event) {
         jdbc.sql("UPDATE runs SET status = 'RUNNING', start_time = ? WHERE tenant_id = ? AND id = ?")
                 .params(event.startTime(), event.tenantId(), event.runId()).update();
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
     void on(RunFinishedEvent event) {
         jdbc.sql("UPDATE runs SET status = ?, end_time = ? WHERE tenant_id = ? AND id = ?")
                 .params(event.status().name(), event.endTime(), event.tenantId(), event.runId()).update();
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
@@ -67,17 +73,20 @@ public class RunProjection {
         event.params().forEach((key, value) -> jdbc.sql(
                         "INSERT INTO run_params (tenant_id, run_id, param_key, param_value) VALUES (?, ?, ?, ?)")
                 .params(event.tenantId(), event.runId(), key, value).update());
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
     void on(RunTaggedEvent event) {
         upsertTags(event.tenantId(), event.runId(), event.tags());
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
     void on(RunTagDeletedEvent event) {
         jdbc.sql("DELETE FROM run_tags WHERE tenant_id = ? AND run_id = ? AND tag_key = ?")
                 .params(event.tenantId(), event.runId(), event.key()).update();
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
@@ -96,6 +105,7 @@ public class RunProjection {
                             event.contentType(), time.toEpochMilli())
                     .update();
         }
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @EventHandler
@@ -108,6 +118,7 @@ public class RunProjection {
                             time.toEpochMilli())
                     .update();
         }
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @ResetHandler

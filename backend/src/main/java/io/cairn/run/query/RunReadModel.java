@@ -7,8 +7,6 @@ import io.cairn.run.api.RunStatus;
 import io.cairn.run.api.SourceSnapshot;
 import io.cairn.run.query.RunView.ArtifactSummary;
 import io.cairn.run.query.RunView.LatestMetric;
-import io.cairn.run.query.search.RunSearchSql;
-import io.cairn.run.query.search.SqlQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,31 +32,22 @@ public class RunReadModel {
     }
 
     public RunView get(String tenantId, String runId) {
-        List<RunView> runs = load(tenantId, List.of(runId));
+        List<RunView> runs = views(tenantId, List.of(runId));
         if (runs.isEmpty()) {
             throw new NotFoundException("Run", runId);
         }
         return runs.get(0);
     }
 
-    /** Fails with 404 unless the run exists in the tenant. */
-    public void requireExists(String tenantId, String runId) {
-        if (status(tenantId, runId).isEmpty()) {
-            throw new NotFoundException("Run", runId);
-        }
+    /** The project of a run of the tenant. */
+    public Optional<String> projectOf(String tenantId, String runId) {
+        return jdbc.sql("SELECT project_id FROM runs WHERE tenant_id = ? AND id = ?").params(tenantId, runId)
+                .query(String.class).optional();
     }
 
     public Optional<RunStatus> status(String tenantId, String runId) {
         return jdbc.sql("SELECT status FROM runs WHERE tenant_id = ? AND id = ?").params(tenantId, runId)
                 .query(String.class).optional().map(RunStatus::valueOf);
-    }
-
-    /** One page of a search: the runs matching the filter in the requested order, plus one to detect more. */
-    public List<RunView> search(String tenantId, List<String> projectIds, String filter, List<String> orderBy,
-                                int limit, long offset) {
-        SqlQuery query = RunSearchSql.build(tenantId, projectIds, filter, orderBy, limit, offset);
-        List<String> ids = jdbc.sql(query.sql()).params(query.args()).query(String.class).list();
-        return load(tenantId, ids);
     }
 
     public List<ArtifactView> artifacts(String tenantId, String runId, String prefix) {
@@ -82,8 +71,11 @@ public class RunReadModel {
                 .optional();
     }
 
-    /** Runs by id, in the order given, with their params, tags, latest metrics, inputs and artifact summary. */
-    private List<RunView> load(String tenantId, List<String> ids) {
+    /**
+     * Runs by id, in the order given, with their params, tags, latest metrics, inputs and artifact summary;
+     * ids of no run of the tenant are left out.
+     */
+    public List<RunView> views(String tenantId, List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

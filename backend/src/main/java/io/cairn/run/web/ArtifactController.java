@@ -6,12 +6,11 @@ import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.error.PayloadTooLargeException;
 import io.cairn.common.messaging.Commands;
+import io.cairn.project.api.ProjectRole;
 import io.cairn.run.api.RunCommand.LogArtifactCommand;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.query.ArtifactView;
 import io.cairn.run.query.RunReadModel;
-import io.cairn.tenancy.AccessPolicy;
-import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,15 +42,15 @@ public class ArtifactController {
     private final Commands commands;
     private final RunReadModel runs;
     private final ArtifactStore store;
-    private final AccessPolicy policy;
+    private final RunAccess access;
     private final long maxBytes;
 
-    public ArtifactController(Commands commands, RunReadModel runs, ArtifactStore store, AccessPolicy policy,
-                              CairnProperties properties) {
+    ArtifactController(Commands commands, RunReadModel runs, ArtifactStore store, RunAccess access,
+                       CairnProperties properties) {
         this.commands = commands;
         this.runs = runs;
         this.store = store;
-        this.policy = policy;
+        this.access = access;
         this.maxBytes = properties.maxArtifactSize().toBytes();
     }
 
@@ -64,7 +63,7 @@ public class ArtifactController {
     @PutMapping("/{*path}")
     ResponseEntity<StoredArtifact> upload(@PathVariable String runId, @PathVariable String path,
                                           HttpServletRequest request) throws IOException {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(runId, ProjectRole.EDITOR);
         String artifactPath = strip(path);
         RunStatus status = runs.status(caller.tenantId(), runId).orElseThrow(() -> new NotFoundException("Run", runId));
         if (status.isTerminal()) {
@@ -90,8 +89,7 @@ public class ArtifactController {
     @GetMapping("/{*path}")
     ResponseEntity<?> download(@PathVariable String runId, @PathVariable String path,
                                @RequestParam(required = false) String prefix) throws IOException {
-        CairnPrincipal caller = policy.caller(Action.READ);
-        runs.requireExists(caller.tenantId(), runId);
+        CairnPrincipal caller = access.caller(runId, ProjectRole.VIEWER);
         String artifactPath = strip(path);
         if (artifactPath.isEmpty()) {
             return ResponseEntity.ok(new ArtifactList(runs.artifacts(caller.tenantId(), runId, prefix)));

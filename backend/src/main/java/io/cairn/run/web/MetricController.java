@@ -2,13 +2,12 @@ package io.cairn.run.web;
 
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.messaging.Commands;
+import io.cairn.project.api.ProjectRole;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
 import io.cairn.run.query.RunReadModel;
 import io.cairn.run.query.RunView;
 import io.cairn.run.query.metric.MetricStore;
-import io.cairn.tenancy.AccessPolicy;
-import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,17 +39,17 @@ public class MetricController {
     private final Commands commands;
     private final RunReadModel runs;
     private final MetricStore metrics;
-    private final AccessPolicy policy;
+    private final RunAccess access;
     private final Clock clock;
     private final Counter pointsIngested;
     private final Counter batchesIngested;
 
-    public MetricController(Commands commands, RunReadModel runs, MetricStore metrics, AccessPolicy policy, Clock clock,
-                            MeterRegistry registry) {
+    MetricController(Commands commands, RunReadModel runs, MetricStore metrics, RunAccess access, Clock clock,
+                     MeterRegistry registry) {
         this.commands = commands;
         this.runs = runs;
         this.metrics = metrics;
-        this.policy = policy;
+        this.access = access;
         this.clock = clock;
         this.pointsIngested = Counter.builder("cairn.metrics.points.ingested")
                 .description("Metric points durably logged").register(registry);
@@ -78,7 +77,7 @@ public class MetricController {
     @PostMapping
     LogMetricsResponse log(@PathVariable String runId, @RequestBody LogMetricsRequest request,
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(runId, ProjectRole.EDITOR);
         List<MetricPoint> points = toPoints(request.points());
         boolean recorded = commands.send(new LogMetricsCommand(runId, caller.tenantId(), points, idempotencyKey),
                 RunController.RESOURCE, runId);
@@ -99,12 +98,11 @@ public class MetricController {
                    @RequestParam(required = false) Integer maxPoints,
                    @RequestParam(required = false) Integer maxResults,
                    @RequestParam(required = false) String pageToken) {
-        CairnPrincipal caller = policy.caller(Action.READ);
+        CairnPrincipal caller = access.caller(runId, ProjectRole.VIEWER);
         String metricKey = key.startsWith("/") ? key.substring(1) : key;
         if (metricKey.isEmpty()) {
             return new LatestMetrics(runId, runs.get(caller.tenantId(), runId).metrics());
         }
-        runs.requireExists(caller.tenantId(), runId);
         if (maxPoints != null) {
             if (maxPoints < 4 || maxPoints > MAX_DOWNSAMPLED_POINTS) {
                 throw new InvalidInputException("maxPoints", "maxPoints must be between 4 and " + MAX_DOWNSAMPLED_POINTS);

@@ -3,6 +3,7 @@ package io.cairn.run.web;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.web.PageToken;
+import io.cairn.project.api.ProjectRole;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
@@ -13,6 +14,7 @@ import io.cairn.run.api.RunCommand.SetRunTagsCommand;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.api.SourceSnapshot;
 import io.cairn.run.query.RunReadModel;
+import io.cairn.run.query.RunSearch;
 import io.cairn.run.query.RunView;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
@@ -41,12 +43,16 @@ public class RunController {
 
     private final Commands commands;
     private final RunReadModel runs;
+    private final RunSearch search;
     private final AccessPolicy policy;
+    private final RunAccess access;
 
-    public RunController(Commands commands, RunReadModel runs, AccessPolicy policy) {
+    RunController(Commands commands, RunReadModel runs, RunSearch search, AccessPolicy policy, RunAccess access) {
         this.commands = commands;
         this.runs = runs;
+        this.search = search;
         this.policy = policy;
+        this.access = access;
     }
 
     public record CreateRunRequest(String projectId, String name, Map<String, String> tags, SourceSnapshot source,
@@ -74,7 +80,10 @@ public class RunController {
 
     @PostMapping
     ResponseEntity<RunView> create(@RequestBody CreateRunRequest request) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        if (request.projectId() == null || request.projectId().isBlank()) {
+            throw new InvalidInputException("projectId", "A project id is required");
+        }
+        CairnPrincipal caller = policy.callerOnProject(request.projectId(), ProjectRole.EDITOR);
         String id = UUID.randomUUID().toString().replace("-", "");
         commands.sendAndProject(new CreateRunCommand(id, caller.tenantId(), request.projectId(), request.name(),
                 request.tags(), request.source(), request.environment(), request.startTime(), false),
@@ -84,7 +93,7 @@ public class RunController {
 
     @GetMapping("/{id}")
     RunView get(@PathVariable String id) {
-        return runs.get(policy.caller(Action.READ).tenantId(), id);
+        return runs.get(access.caller(id, ProjectRole.VIEWER).tenantId(), id);
     }
 
     /** The runs of one project, newest first (a shorthand for a search without filter). */
@@ -94,6 +103,7 @@ public class RunController {
         return search(new SearchRequest(List.of(projectId), null, null, maxResults, pageToken));
     }
 
+    /** Runs of the given projects; a project the caller cannot see answers 404. */
     @PostMapping("/search")
     RunPage search(@RequestBody SearchRequest request) {
         CairnPrincipal caller = policy.caller(Action.READ);
@@ -104,37 +114,38 @@ public class RunController {
         if (projectIds.size() > MAX_PROJECTS_PER_SEARCH) {
             throw new InvalidInputException("projectIds", "At most " + MAX_PROJECTS_PER_SEARCH + " projects per search");
         }
+        policy.requireVisible(caller, projectIds);
         int size = PageToken.maxResults(request.maxResults());
         long offset = PageToken.decode(request.pageToken());
-        List<RunView> page = runs.search(caller.tenantId(), projectIds, request.filter(), request.orderBy(), size + 1,
+        List<RunView> page = search.search(caller.tenantId(), projectIds, request.filter(), request.orderBy(), size + 1,
                 offset);
         return new RunPage(page.subList(0, Math.min(size, page.size())), PageToken.next(offset, size, page.size()));
     }
 
     @PostMapping("/{id}/params")
     RunView logParams(@PathVariable String id, @RequestBody ParamsRequest request) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
         commands.sendAndProject(new LogParamsCommand(id, caller.tenantId(), request.params()), RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
     }
 
     @PostMapping("/{id}/tags")
     RunView setTags(@PathVariable String id, @RequestBody TagsRequest request) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
         commands.sendAndProject(new SetRunTagsCommand(id, caller.tenantId(), request.tags()), RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
     }
 
     @DeleteMapping("/{id}/tags/{key}")
     RunView deleteTag(@PathVariable String id, @PathVariable String key) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
         commands.sendAndProject(new DeleteRunTagCommand(id, caller.tenantId(), key), RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
     }
 
     @PostMapping("/{id}/finish")
     RunView finish(@PathVariable String id, @RequestBody FinishRequest request) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
         commands.sendAndProject(new FinishRunCommand(id, caller.tenantId(), status(request.status()), request.endTime()),
                 RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
@@ -142,7 +153,7 @@ public class RunController {
 
     @PostMapping("/{id}/inputs")
     RunView declareInputs(@PathVariable String id, @RequestBody InputsRequest request) {
-        CairnPrincipal caller = policy.caller(Action.WRITE);
+        CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
         commands.sendAndProject(new DeclareRunInputsCommand(id, caller.tenantId(), request.datasetVersionIds()),
                 RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);

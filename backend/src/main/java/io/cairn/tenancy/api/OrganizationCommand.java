@@ -26,4 +26,24 @@ public sealed interface OrganizationCommand {
     record RemoveMemberCommand(@TargetAggregateIdentifier String orgId, String principalId)
             implements OrganizationCommand {
     }
+
+    record CreateGroupCommand(@TargetAggregateIdentifier String orgId, String groupId, String name)
+            implements OrganizationCommand {
+    }
+
+    record RenameGroupCommand(@TargetAggregateIdentifier String orgId, String groupId, String name)
+            implements OrganizationCommand {
+    }
+
+    /** Adds an organization member to a group; adding someone already in it changes nothing. */
+    record AddGroupMemberCommand(@TargetAggregateIdentifier String orgId, String groupId, String principalId)
+            implements OrganizationCommand {
+    }
+
+    record RemoveGroupMemberCommand(@TargetAggregateIdentifier String orgId, String groupId, String principalId)
+            implements OrganizationCommand {
+    }
+
+    record DeleteGroupCommand(@TargetAggregateIdentifier String orgId, String groupId) implements OrganizationCommand {
+    }
 }

@@ -38,8 +38,37 @@ public sealed interface OrganizationEvent {
             implements OrganizationEvent {
     }
 
+    /** Also takes the member out of every group of the organization. */
     @WireName("cairn.tenancy.MemberRemoved")
     @Revision("1")
     record MemberRemovedEvent(String orgId, String tenantId, String principalId) implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.GroupCreated")
+    @Revision("1")
+    record GroupCreatedEvent(String orgId, String tenantId, String groupId, String name) implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.GroupRenamed")
+    @Revision("1")
+    record GroupRenamedEvent(String orgId, String tenantId, String groupId, String name) implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.GroupMemberAdded")
+    @Revision("1")
+    record GroupMemberAddedEvent(String orgId, String tenantId, String groupId, String principalId)
+            implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.GroupMemberRemoved")
+    @Revision("1")
+    record GroupMemberRemovedEvent(String orgId, String tenantId, String groupId, String principalId)
+            implements OrganizationEvent {
+    }
+
+    /** The group's members leave it; grants to it no longer give anyone access. */
+    @WireName("cairn.tenancy.GroupDeleted")
+    @Revision("1")
+    record GroupDeletedEvent(String orgId, String tenantId, String groupId) implements OrganizationEvent {
     }
 }

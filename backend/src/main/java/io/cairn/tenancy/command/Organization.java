@@ -7,18 +7,30 @@ import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.validation.Inputs;
 import io.cairn.tenancy.api.OrgRole;
+import io.cairn.tenancy.api.OrganizationCommand.AddGroupMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.AddMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.ChangeMemberRoleCommand;
+import io.cairn.tenancy.api.OrganizationCommand.CreateGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateOrganizationCommand;
+import io.cairn.tenancy.api.OrganizationCommand.DeleteGroupCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RemoveGroupMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RenameGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RenameOrganizationCommand;
+import io.cairn.tenancy.api.OrganizationEvent.GroupCreatedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.GroupDeletedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.GroupMemberAddedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.GroupMemberRemovedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.GroupRenamedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberAddedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRoleChangedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationRenamedEvent;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,7 +39,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** An organization (tenant) and its members' roles. It always keeps at least one owner. */
+/**
+ * An organization (tenant), its members' roles and its groups of members. It always keeps at least one
+ * owner; group names are unique within it, and only its members belong to its groups.
+ */
 @Aggregate
 public class Organization {
 
@@ -37,6 +52,8 @@ public class Organization {
     @AggregateIdentifier
     private String orgId;
     private Map<String, OrgRole> members = new HashMap<>();
+    private Map<String, String> groupNames = new HashMap<>();
+    private Map<String, Set<String>> groupMembers = new HashMap<>();
 
     protected Organization() {
     }
@@ -88,12 +105,77 @@ public class Organization {
         apply(new MemberRemovedEvent(orgId, orgId, command.principalId()));
     }
 
-    private OrgRole requireMember(String principalId) {
+    @CommandHandler
+    void handle(CreateGroupCommand command) {
+        String name = Inputs.requireName("name", command.name());
+        if (groupNames.containsKey(command.groupId())) {
+            throw new ConflictException("id", "A group with id '" + command.groupId() + "' already exists");
+        }
+        requireFreeGroupName(name);
+        apply(new GroupCreatedEvent(orgId, orgId, command.groupId(), name));
+    }
+
+    @CommandHandler
+    void handle(RenameGroupCommand command) {
+        requireGroup(command.groupId());
+        String name = Inputs.requireName("name", command.name());
+        if (name.equals(groupNames.get(command.groupId()))) {
+            return;
+        }
+        requireFreeGroupName(name);
+        apply(new GroupRenamedEvent(orgId, orgId, command.groupId(), name));
+    }
+
+    @CommandHandler
+    void handle(AddGroupMemberCommand command) {
+        Set<String> group = requireGroup(command.groupId());
+        requireMember(command.principalId());
+        if (!group.contains(command.principalId())) {
+            apply(new GroupMemberAddedEvent(orgId, orgId, command.groupId(), command.principalId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveGroupMemberCommand command) {
+        if (!requireGroup(command.groupId()).contains(command.principalId())) {
+            throw new NotFoundException("Group member", command.principalId());
+        }
+        apply(new GroupMemberRemovedEvent(orgId, orgId, command.groupId(), command.principalId()));
+    }
+
+    @CommandHandler
+    void handle(DeleteGroupCommand command) {
+        requireGroup(command.groupId());
+        apply(new GroupDeletedEvent(orgId, orgId, command.groupId()));
+    }
+
+    /** Used by other aggregates' command handlers (a project may only be shared with members and groups). */
+    public OrgRole requireMember(String principalId) {
         OrgRole role = members.get(principalId);
         if (role == null) {
             throw new NotFoundException("Member", principalId);
         }
         return role;
+    }
+
+    /** Used by other aggregates' command handlers; see {@link #requireMember}. */
+    public void requireGroupExists(String groupId) {
+        requireGroup(groupId);
+    }
+
+    /** The group's members, once it exists. */
+    private Set<String> requireGroup(String groupId) {
+        Set<String> members = groupId == null ? null : groupMembers.get(groupId);
+        if (members == null) {
+            throw new NotFoundException("Group", groupId);
+        }
+        return members;
+    }
+
+    private void requireFreeGroupName(String name) {
+        if (groupNames.containsValue(name)) {
+            throw new ConflictException("name", "A group named '" + name + "' already exists");
+        }
     }
 
     private void requireAnotherOwner(String principalId, String field) {
@@ -129,5 +211,33 @@ public class Organization {
     @EventSourcingHandler
     void on(MemberRemovedEvent event) {
         members.remove(event.principalId());
+        groupMembers.values().forEach(members -> members.remove(event.principalId()));
+    }
+
+    @EventSourcingHandler
+    void on(GroupCreatedEvent event) {
+        groupNames.put(event.groupId(), event.name());
+        groupMembers.put(event.groupId(), new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(GroupRenamedEvent event) {
+        groupNames.put(event.groupId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMemberAddedEvent event) {
+        groupMembers.get(event.groupId()).add(event.principalId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupMemberRemovedEvent event) {
+        groupMembers.get(event.groupId()).remove(event.principalId());
+    }
+
+    @EventSourcingHandler
+    void on(GroupDeletedEvent event) {
+        groupNames.remove(event.groupId());
+        groupMembers.remove(event.groupId());
     }
 }

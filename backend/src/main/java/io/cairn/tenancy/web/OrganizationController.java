@@ -127,7 +127,7 @@ public class OrganizationController {
     ResponseEntity<MemberList> addMember(@PathVariable String org, @RequestBody AddMemberRequest request) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
         String username = Inputs.requireName("username", request.username());
-        OrgRole role = RoleInput.parse("role", request.role());
+        OrgRole role = role(request.role());
         String principalId = principals.principalFor(username, org);
         commands.sendAndProject(new AddMemberCommand(org, principalId, role), RESOURCE, org, PROJECTION);
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/members/" + principalId))
@@ -137,19 +137,24 @@ public class OrganizationController {
     @PatchMapping("/{org}/members/{principalId}")
     MemberList changeRole(@PathVariable String org, @PathVariable String principalId, @RequestBody RoleRequest request) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
-        commands.sendAndProject(new ChangeMemberRoleCommand(org, principalId, RoleInput.parse("role", request.role())), RESOURCE, org,
+        commands.sendAndProject(new ChangeMemberRoleCommand(org, principalId, role(request.role())), RESOURCE, org,
                 PROJECTION);
         return new MemberList(organizations.members(org));
     }
 
+    /** The member also leaves every group; direct project grants stay until revoked. */
     @DeleteMapping("/{org}/members/{principalId}")
     ResponseEntity<Void> removeMember(@PathVariable String org, @PathVariable String principalId) {
         caller(org, Action.ADMINISTER_ORGANIZATION);
-        commands.sendAndProject(new RemoveMemberCommand(org, principalId), RESOURCE, org, PROJECTION);
+        commands.sendAndProject(new RemoveMemberCommand(org, principalId), RESOURCE, org, PROJECTION, "access");
         return ResponseEntity.noContent().build();
     }
 
     private CairnPrincipal caller(String org, Action action) {
         return policy.callerIn(org, action);
+    }
+
+    private static OrgRole role(String value) {
+        return Inputs.requireOneOf("role", value, OrgRole.class);
     }
 }

@@ -1,28 +1,37 @@
 package io.cairn.project.command;
 
+import static io.cairn.project.command.ProjectMother.GROUP;
+import static io.cairn.project.command.ProjectMother.MEMBER;
 import static io.cairn.project.command.ProjectMother.OTHER_TENANT;
 import static io.cairn.project.command.ProjectMother.PROJECT_ID;
 import static io.cairn.project.command.ProjectMother.TENANT;
 import static io.cairn.project.command.ProjectMother.create;
 import static io.cairn.project.command.ProjectMother.created;
+import static io.cairn.project.command.ProjectMother.granted;
 
 import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.naming.InMemoryUniqueNames;
+import io.cairn.project.api.GranteeType;
 import io.cairn.project.api.ProjectCommand.ArchiveProjectCommand;
 import io.cairn.project.api.ProjectCommand.CreateProjectCommand;
 import io.cairn.project.api.ProjectCommand.DescribeProjectCommand;
+import io.cairn.project.api.ProjectCommand.GrantProjectAccessCommand;
 import io.cairn.project.api.ProjectCommand.RenameProjectCommand;
 import io.cairn.project.api.ProjectCommand.RestoreProjectCommand;
+import io.cairn.project.api.ProjectCommand.RevokeProjectAccessCommand;
 import io.cairn.project.api.ProjectCommand.TagProjectCommand;
 import io.cairn.project.api.ProjectCommand.UntagProjectCommand;
+import io.cairn.project.api.ProjectEvent.ProjectAccessChangedEvent;
+import io.cairn.project.api.ProjectEvent.ProjectAccessRevokedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectArchivedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectDescribedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectRenamedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectRestoredEvent;
 import io.cairn.project.api.ProjectEvent.ProjectTaggedEvent;
 import io.cairn.project.api.ProjectEvent.ProjectUntaggedEvent;
+import io.cairn.project.api.ProjectRole;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -39,6 +48,7 @@ class ProjectTest {
         fixture = new AggregateTestFixture<>(Project.class);
         names = new InMemoryUniqueNames();
         fixture.registerInjectableResource(names);
+        fixture.registerInjectableResource(ProjectMother.organizations());
     }
 
     @Test
@@ -158,6 +168,100 @@ class ProjectTest {
                 .when(new ArchiveProjectCommand(PROJECT_ID, OTHER_TENANT))
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Project 'p-1' not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantProjectAccessCommandGrantsAMember() {
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, MEMBER, ProjectRole.EDITOR))
+                .expectEvents(granted(GranteeType.USER, MEMBER, ProjectRole.EDITOR));
+    }
+
+    @Test
+    void grantProjectAccessCommandGrantsAGroupOnAnArchivedProject() {
+        fixture.given(created("churn"), new ProjectArchivedEvent(PROJECT_ID, TENANT))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.GROUP, GROUP, ProjectRole.VIEWER))
+                .expectEvents(granted(GranteeType.GROUP, GROUP, ProjectRole.VIEWER));
+    }
+
+    @Test
+    void grantProjectAccessCommandWithAnotherRoleChangesTheGrant() {
+        fixture.given(created("churn"), granted(GranteeType.USER, MEMBER, ProjectRole.VIEWER))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, MEMBER, ProjectRole.MANAGER))
+                .expectEvents(new ProjectAccessChangedEvent(PROJECT_ID, TENANT, GranteeType.USER, MEMBER,
+                        ProjectRole.MANAGER));
+    }
+
+    @Test
+    void grantProjectAccessCommandWithTheSameRoleChangesNothing() {
+        fixture.given(created("churn"), granted(GranteeType.GROUP, GROUP, ProjectRole.EDITOR))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.GROUP, GROUP, ProjectRole.EDITOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantProjectAccessCommandToANonMemberIsRejected() {
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, "mallory", ProjectRole.VIEWER))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("Member 'mallory' not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantProjectAccessCommandToAnUnknownGroupIsRejected() {
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.GROUP, "g-404", ProjectRole.VIEWER))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("Group 'g-404' not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantProjectAccessCommandWithoutRoleOrGranteeIsRejected() {
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, MEMBER, null))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, null, MEMBER, ProjectRole.VIEWER))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, " ", ProjectRole.VIEWER))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void grantProjectAccessCommandFromAnotherTenantIsNotFound() {
+        fixture.given(created("churn"))
+                .when(new GrantProjectAccessCommand(PROJECT_ID, OTHER_TENANT, GranteeType.USER, MEMBER, ProjectRole.VIEWER))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("Project 'p-1' not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void revokeProjectAccessCommandRevokesTheGrant() {
+        fixture.given(created("churn"), granted(GranteeType.USER, MEMBER, ProjectRole.EDITOR))
+                .when(new RevokeProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, MEMBER))
+                .expectEvents(new ProjectAccessRevokedEvent(PROJECT_ID, TENANT, GranteeType.USER, MEMBER));
+    }
+
+    @Test
+    void revokeProjectAccessCommandWithoutSuchGrantIsNotFound() {
+        fixture.given(created("churn"), granted(GranteeType.USER, MEMBER, ProjectRole.EDITOR))
+                .when(new RevokeProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.GROUP, MEMBER))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage("Grant 'bob' not found")
+                .expectNoEvents();
+        fixture.given(created("churn"), granted(GranteeType.USER, MEMBER, ProjectRole.EDITOR),
+                        new ProjectAccessRevokedEvent(PROJECT_ID, TENANT, GranteeType.USER, MEMBER))
+                .when(new RevokeProjectAccessCommand(PROJECT_ID, TENANT, GranteeType.USER, MEMBER))
+                .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
 }

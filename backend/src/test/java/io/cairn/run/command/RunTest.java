@@ -8,6 +8,7 @@ import static io.cairn.run.command.RunMother.RUN_ID;
 import static io.cairn.run.command.RunMother.TENANT;
 import static io.cairn.run.command.RunMother.created;
 import static io.cairn.run.command.RunMother.points;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.axonframework.test.matchers.Matchers.matches;
@@ -16,12 +17,14 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
+import io.cairn.common.messaging.AxonConfig;
 import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.dataset.api.DatasetGuard;
 import io.cairn.project.api.ProjectGuard;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.MetricPoint;
+import io.cairn.run.api.RunArtifact;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
 import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
@@ -50,6 +53,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,6 +325,24 @@ class RunTest {
         fixture.given(created())
                 .when(new LogArtifactCommand(RUN_ID, TENANT, "model/model.zip", SHA, 42, "application/zip"))
                 .expectEvents(new ArtifactLoggedEvent(RUN_ID, TENANT, "model/model.zip", SHA, 42, "application/zip"));
+    }
+
+    /** What {@code AggregateRunGuard} reads, also after the run went through a snapshot (cache miss, restart). */
+    @Test
+    void loggedArtifactsSurviveASnapshotWithTheirLatestDigest() {
+        String newer = "b".repeat(64);
+        fixture.given(created(), new ArtifactLoggedEvent(RUN_ID, TENANT, "model/model.zip", SHA, 42, "application/zip"),
+                        new ArtifactLoggedEvent(RUN_ID, TENANT, "model/model.zip", newer, 43, "application/zip"))
+                .when(new SetRunTagsCommand(RUN_ID, TENANT, Map.of("stage", "done")))
+                .expectState(run -> {
+                    Serializer serializer = new AxonConfig().serializer();
+                    Run restored = serializer.deserialize(serializer.serialize(run, byte[].class));
+                    assertThat(restored.belongsTo(TENANT)).isTrue();
+                    assertThat(restored.belongsTo(OTHER_TENANT)).isFalse();
+                    assertThat(restored.artifact("model/model.zip"))
+                            .isEqualTo(new RunArtifact(RUN_ID, PROJECT_ID, "model/model.zip", newer, 43));
+                    assertThat(restored.artifact("model/other.zip")).isNull();
+                });
     }
 
     @Test

@@ -115,9 +115,9 @@ class RunApiTest extends ApiTestBase {
         assertProblem(eve.post("/api/v1/runs/" + runId + "/tags", Map.of("tags", Map.of("x", "1"))), 404);
         assertProblem(eve.post("/api/v1/runs/" + runId + "/finish", Map.of("status", "KILLED")), 404);
         assertProblem(eve.delete("/api/v1/runs/" + runId + "/tags/x"), 404);
-        Api.Response search = eve.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId)));
-        assertThat(search.status()).isEqualTo(200);
-        assertThat(search.json().get("runs")).isEmpty();
+        Api.Response search = assertProblem(eve.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId))), 404);
+        assertThat(search.get("/detail")).isEqualTo("Project '" + projectId + "' not found");
+        assertProblem(eve.get("/api/v1/runs?projectId=" + projectId), 404);
         assertThat(admin.get("/api/v1/runs/" + runId).get("/status")).isEqualTo("RUNNING");
     }
 

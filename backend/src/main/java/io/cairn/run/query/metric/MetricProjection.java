@@ -2,6 +2,7 @@ package io.cairn.run.query.metric;
 
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunEvent.MetricsLoggedEvent;
+import io.cairn.run.query.RunIndexQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,10 +27,12 @@ public class MetricProjection {
     private final MetricStore store;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final RunIndexQueue index;
 
-    public MetricProjection(MetricStore store, JdbcTemplate jdbc) {
+    public MetricProjection(MetricStore store, JdbcTemplate jdbc, RunIndexQueue index) {
         this.store = store;
         this.jdbc = jdbc;
+        this.index = index;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -38,6 +41,7 @@ public class MetricProjection {
         List<MetricPoint> points = event.points();
         store.append(event.tenantId(), event.runId(), batchSeq, points);
         updateLatest(event.tenantId(), event.runId(), points);
+        index.runChanged(event.tenantId(), event.runId());
     }
 
     @ResetHandler

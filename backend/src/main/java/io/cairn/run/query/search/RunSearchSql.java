@@ -1,7 +1,6 @@
 package io.cairn.run.query.search;
 
 import io.cairn.common.error.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +33,7 @@ public final class RunSearchSql {
 
     /** Longest accepted filter (and order-by entry), in characters. */
     public static final int MAX_FILTER_LENGTH = SearchParser.MAX_INPUT_LENGTH;
-    public static final int MAX_ORDER_BY_ENTRIES = 10;
+    public static final int MAX_ORDER_BY_ENTRIES = SearchParser.MAX_ORDER_BY_ENTRIES;
 
     private RunSearchSql() {
     }
@@ -61,22 +60,7 @@ public final class RunSearchSql {
                     + limit + " and offset " + offset);
         }
         List<Comparison> comparisons = SearchParser.parseFilter(filter);
-        List<OrderTerm> orderTerms = parseOrderBy(orderBy);
+        List<OrderTerm> orderTerms = SearchParser.parseOrderBy(orderBy);
         return SqlRenderer.render(tenantId, projectIds, comparisons, orderTerms, limit, offset);
-    }
-
-    private static List<OrderTerm> parseOrderBy(List<String> orderBy) {
-        if (orderBy == null || orderBy.isEmpty()) {
-            return List.of(OrderTerm.DEFAULT);
-        }
-        if (orderBy.size() > MAX_ORDER_BY_ENTRIES) {
-            throw new InvalidInputException("orderBy", "Invalid orderBy: at most " + MAX_ORDER_BY_ENTRIES
-                    + " entries are allowed but there are " + orderBy.size());
-        }
-        List<OrderTerm> terms = new ArrayList<>();
-        for (int i = 0; i < orderBy.size(); i++) {
-            terms.add(SearchParser.parseOrderBy(orderBy.get(i), i));
-        }
-        return terms;
     }
 }

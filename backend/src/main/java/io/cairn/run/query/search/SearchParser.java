@@ -1,5 +1,6 @@
 package io.cairn.run.query.search;
 
+import io.cairn.common.error.InvalidInputException;
 import io.cairn.run.query.search.Token.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Locale;
 final class SearchParser {
 
     static final int MAX_INPUT_LENGTH = 4000;
+    static final int MAX_ORDER_BY_ENTRIES = 10;
 
     private final String input;
     private final InputErrors errors;
@@ -48,6 +50,22 @@ final class SearchParser {
     }
 
     /** Entry {@code index} of the order-by list, e.g. {@code metrics.acc DESC}. */
+    /** Order-by entries; null or empty means {@link OrderTerm#DEFAULT}. */
+    static List<OrderTerm> parseOrderBy(List<String> orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return List.of(OrderTerm.DEFAULT);
+        }
+        if (orderBy.size() > MAX_ORDER_BY_ENTRIES) {
+            throw new InvalidInputException("orderBy", "Invalid orderBy: at most " + MAX_ORDER_BY_ENTRIES
+                    + " entries are allowed but there are " + orderBy.size());
+        }
+        List<OrderTerm> terms = new ArrayList<>();
+        for (int i = 0; i < orderBy.size(); i++) {
+            terms.add(parseOrderBy(orderBy.get(i), i));
+        }
+        return terms;
+    }
+
     static OrderTerm parseOrderBy(String entry, int index) {
         InputErrors errors = new InputErrors("orderBy[" + index + "]");
         if (entry == null || entry.isBlank()) {

@@ -118,6 +118,12 @@ final class SearchTestRuns {
             return this;
         }
 
+        /** The run as the Lucene index sees it. */
+        RunDocument.Values values() {
+            return new RunDocument.Values(tenantId, id, projectId, name, status, createdBy, startTime, endTime,
+                    params, tags, metrics);
+        }
+
         void insert(Connection connection) throws SQLException {
             try (PreparedStatement run = connection.prepareStatement("INSERT INTO runs (tenant_id, id, project_id,"
                     + " name, status, created_by, start_time, end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -1,0 +1,23 @@
+package io.cairn.run.query;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records that a run's search document is stale. The run projections call it in the transaction that changes
+ * the run's rows, so the note commits (or rolls back) with the change; a run index reads the notes, rebuilds
+ * the runs' documents from the read model and deletes the notes once its index is durable.
+ */
+@Component
+public class RunIndexQueue {
+
+    private final JdbcTemplate jdbc;
+
+    public RunIndexQueue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void runChanged(String tenantId, String runId) {
+        jdbc.update("INSERT INTO run_index_queue (tenant_id, run_id) VALUES (?, ?)", tenantId, runId);
+    }
+}

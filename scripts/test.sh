@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite (README, "Quick start", second command):
+#  1. `mvn verify` on embedded defaults: aggregate and HTTP tests on H2, the web UI's unit tests, and the
+#     browser tests against the built jar;
+#  2. the backend's tests again on the cluster profile's servers (`-Pcluster-tests`: PostgreSQL and Kafka so far),
+#     which this script starts from scripts/services/ and stops again (servers already running are reused
+#     and left running).
+# Extra arguments go to both Maven runs, e.g. scripts/test.sh -Dtest='RunApiTest'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export AXONIQ_UPDATE_CHECKER_DISABLED=${AXONIQ_UPDATE_CHECKER_DISABLED:-true}
+SERVICES=(postgres kafka)
+
+started=()
+cleanup() {
+  for service in "${started[@]}"; do scripts/services/"$service".sh stop || true; done
+}
+trap cleanup EXIT
+
+for service in "${SERVICES[@]}"; do
+  if ! scripts/services/"$service".sh status >/dev/null 2>&1; then
+    scripts/services/"$service".sh fetch
+    scripts/services/"$service".sh start
+    started+=("$service")
+  fi
+done
+
+mvn -B -ntp verify "$@"
+mvn -B -ntp -pl backend -DskipWeb -DskipITs -Pcluster-tests test "$@"
