@@ -12,10 +12,17 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   server: {
+    // The API, and the embedded OpenID provider with its sign-in page (same origin, so the browser keeps one session).
     proxy: {
       '/api': backend,
       '/actuator': backend,
       '/v3': backend,
+      '/.well-known': backend,
+      '/oauth2': backend,
+      '/login': backend,
+      '/logout': backend,
+      '/connect': backend,
+      '/userinfo': backend,
     },
   },
   build: {

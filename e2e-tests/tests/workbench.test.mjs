@@ -1,8 +1,9 @@
-// The web UI end to end: the built jar on a fresh data directory, Debian's Chromium, the bootstrap token.
+// The web UI end to end: the built jar on a fresh data directory, Debian's Chromium; sign-in with a password at the
+// embedded OpenID provider, then with the bootstrap token.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { findChromium, launchBrowser } from './support/browser.mjs';
-import { startCairn } from './support/cairn.mjs';
+import { ADMIN_PASSWORD, startCairn } from './support/cairn.mjs';
 
 const chromiumPath = findChromium();
 const skip =
@@ -40,20 +41,52 @@ describe('Cairn web UI', { skip }, () => {
     await cairn?.stop();
   });
 
+  it('signs in with username and password at the sign-in page, and out again', async () => {
+    await page.goto(`${cairn.baseUrl}/projects`);
+    await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+    assert.match(page.url(), /\/sign-in\?next=%2Fprojects$/);
+    await browser.screenshot('01-sign-in');
+
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/login\?error$/);
+    assert.match(await page.getByRole('alert').textContent(), /Wrong username or password/);
+    await browser.screenshot('01-login-page-refused');
+
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'New project' }).waitFor();
+    assert.match(page.url(), /\/projects$/);
+    await page.getByText('No active projects').waitFor();
+    await browser.screenshot('01-signed-in-with-password');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+    assert.match(page.url(), /\/sign-in$/);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/login$/);
+    assert.ok(await page.getByLabel('Password').isVisible(), 'signing out ended the provider session too');
+  });
+
   it('signs in with the bootstrap token', async () => {
     await page.goto(`${cairn.baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
     assert.match(page.url(), /\/sign-in/);
 
+    await page.getByRole('button', { name: 'Use a personal access token' }).click();
     await page.getByLabel('Personal access token').fill('cairn_pat_not-a-real-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
     assert.ok((await refusal.textContent()).length > 0, 'the refusal shows the server detail');
     await browser.screenshot('01-sign-in-refused');
 
     await page.getByLabel('Personal access token').fill(cairn.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
     await page.getByRole('heading', { name: 'New project' }).waitFor();
     assert.match(page.url(), /\/projects$/);
   });

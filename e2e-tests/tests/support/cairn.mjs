@@ -24,6 +24,9 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The platform administrator's password (username `admin`), given to the server as CAIRN_ADMIN_PASSWORD. */
+export const ADMIN_PASSWORD = 'e2e administrator passphrase';
+
 export async function startCairn() {
   const jar = process.env.CAIRN_JAR ?? defaultJar;
   if (!existsSync(jar)) throw new Error(`No jar at ${jar}: run 'mvn -DskipTests package' first`);
@@ -33,7 +36,10 @@ export async function startCairn() {
   const child = spawn(
     'java',
     ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1', `--cairn.data-dir=${dataDir}`],
-    { env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true', CAIRN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const keep = (chunk) => {
     log.push(chunk.toString());

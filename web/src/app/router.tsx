@@ -1,5 +1,5 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
-import { AuthProvider, SignInPage } from '@/features/auth';
+import { AuthCallbackPage, AuthProvider, SignInPage } from '@/features/auth';
 import { paths, routePatterns } from '@/shared/paths';
 import { Layout } from './Layout';
 import { CompareRoute } from './routes/CompareRoute';
@@ -23,6 +23,7 @@ export const routes: RouteObject[] = [
     element: <Root />,
     children: [
       { path: routePatterns.signIn, element: <SignInPage /> },
+      { path: routePatterns.authCallback, element: <AuthCallbackPage /> },
       {
         element: <Layout />,
         children: [

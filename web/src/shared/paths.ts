@@ -7,6 +7,7 @@ const seg = encodeURIComponent;
 export const routePatterns = {
   home: '/',
   signIn: '/sign-in',
+  authCallback: '/auth/callback',
   projects: '/projects',
   project: '/projects/:projectId',
   run: '/runs/:runId',
@@ -18,6 +19,7 @@ export const routePatterns = {
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${seg(next)}` : '/sign-in'),
+  authCallback: () => '/auth/callback',
   projects: () => '/projects',
   project: (projectId: string) => `/projects/${seg(projectId)}`,
   run: (runId: string) => `/runs/${seg(runId)}`,

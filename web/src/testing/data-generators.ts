@@ -115,3 +115,42 @@ export function createProblem(status: number, detail: string, field?: string): P
     ...(field ? { field } : {}),
   };
 }
+
+/** The discovery document of Cairn's embedded OpenID provider at `issuer`, as Spring Authorization Server serves it. */
+export function createOidcDiscovery(issuer: string) {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/oauth2/authorize`,
+    token_endpoint: `${issuer}/oauth2/token`,
+    jwks_uri: `${issuer}/oauth2/jwks`,
+    userinfo_endpoint: `${issuer}/userinfo`,
+    end_session_endpoint: `${issuer}/connect/logout`,
+    response_types_supported: ['code'],
+    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
+    code_challenge_methods_supported: ['S256'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    scopes_supported: ['openid'],
+  };
+}
+
+/** An unsigned JWT with these claims (the UI reads ID tokens; it never verifies signatures itself). */
+export function createJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${part({ alg: 'RS256', kid: 'test' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+/** The token endpoint's answer to the web UI's code exchange. */
+export function createTokenResponse(issuer: string, overrides: Record<string, unknown> = {}) {
+  const n = next();
+  const now = Math.floor(T0 / 1000);
+  return {
+    access_token: createJwt({ sub: `principal-${n}`, iss: issuer, aud: ['cairn-api'], exp: now + 3600 }),
+    id_token: createJwt({ sub: `principal-${n}`, iss: issuer, aud: ['cairn-web'], preferred_username: `user-${n}`,
+      iat: now, exp: now + 1800 }),
+    token_type: 'Bearer',
+    expires_in: 3599,
+    scope: 'openid profile',
+    ...overrides,
+  };
+}

@@ -3,8 +3,9 @@ import type { Problem } from '@/shared/api/client';
 
 /**
  * A stand-in for the Cairn API in unit tests: routes are `METHOD /path` patterns under /api/v1 (`:name` matches one
- * segment, a trailing `*` the rest); each answers JSON, a problem, or a function of the request. Every call is
- * recorded for assertions. Unmatched calls fail the test loudly.
+ * segment, a trailing `*` the rest), or other paths of the server such as `/oauth2/token`; each answers JSON, a
+ * problem, or a function of the request (form bodies arrive as an object). Every call is recorded for assertions.
+ * Unmatched calls fail the test loudly.
  */
 export interface MockRequest {
   method: string;
@@ -58,7 +59,12 @@ export function mockApi(routes: Record<string, Handler>) {
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const headers = new Headers(init?.headers);
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : init?.body instanceof URLSearchParams
+          ? Object.fromEntries(init.body)
+          : undefined;
     for (const route of compiled) {
       const match = route.method === method ? route.regex.exec(path) : null;
       if (!match) continue;

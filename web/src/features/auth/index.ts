@@ -1,4 +1,5 @@
 /** The auth feature's public face: the rest of the UI knows a session exists, never how it was obtained. */
+export { AuthCallbackPage } from './components/AuthCallbackPage';
 export { AuthProvider } from './components/AuthProvider';
 export { RequireAuth } from './components/RequireAuth';
 export { SignInPage } from './components/SignInPage';

@@ -9,4 +9,15 @@ describe('token store', () => {
     tokenStore.clear();
     expect(tokenStore.get()).toBeNull();
   });
+
+  it('keeps the ID token of an OpenID sign-in beside it, and drops it with the session', () => {
+    tokenStore.set('access.jwt', 'id.jwt');
+    expect(tokenStore.idToken()).toBe('id.jwt');
+    tokenStore.set('cairn_pat_next');
+    expect(tokenStore.idToken()).toBeNull();
+    tokenStore.set('access.jwt', 'id.jwt');
+    tokenStore.clear();
+    expect(tokenStore.get()).toBeNull();
+    expect(tokenStore.idToken()).toBeNull();
+  });
 });

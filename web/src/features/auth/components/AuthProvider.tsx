@@ -4,12 +4,13 @@ import { useLocation, useNavigate } from 'react-router';
 import { configureApiClient } from '@/shared/api/client';
 import { paths } from '@/shared/paths';
 import { AuthContext, type AuthState } from '../hooks/useAuth';
+import { signOutAtProvider } from '../lib/oidc';
 import { tokenStore } from '../token-store';
 
 /**
  * Holds the session and plugs it into the API client: every call sends the token, and any 401 ends the session
- * and returns the user to sign-in (remembering where they were). The sign-in method (a personal access token
- * today, OIDC code + PKCE later) is this feature's business alone.
+ * and returns the user to sign-in (remembering where they were). The sign-in method (OpenID Connect code + PKCE
+ * at the embedded provider, or a personal access token) is this feature's business alone.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(tokenStore.get);
@@ -19,16 +20,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const here = location.pathname + location.search;
 
-  const signIn = useCallback((next: string) => {
-    tokenStore.set(next);
+  const signIn = useCallback((next: string, idToken?: string) => {
+    tokenStore.set(next, idToken);
     setEndedBecause(null);
     setToken(next);
   }, []);
 
   const signOut = useCallback(() => {
+    const idToken = tokenStore.idToken();
     tokenStore.clear();
     setToken(null);
     queryClient.clear();
+    // The provider's session would sign the next "Sign in" straight back in: end it as well.
+    if (idToken) signOutAtProvider(idToken).catch(() => undefined);
   }, [queryClient]);
 
   useLayoutEffect(() => {

@@ -3,6 +3,10 @@ import { createProblem, createProject } from '@/testing/data-generators';
 import { json, mockApi, problem } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
 
+async function openTokenForm(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Use a personal access token' }));
+}
+
 describe('sign-in with a personal access token', () => {
   it('verifies the token with one cheap call, keeps it for the tab and opens the page asked for', async () => {
     const project = createProject({ name: 'churn' });
@@ -16,8 +20,9 @@ describe('sign-in with a personal access token', () => {
     const { user } = renderApp('/projects', { signedIn: false });
 
     expect(await screen.findByRole('heading', { name: /sign in to cairn/i })).toBeInTheDocument();
+    await openTokenForm(user);
     await user.type(screen.getByLabelText(/personal access token/i), 'cairn_pat_good');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(screen.getByRole('button', { name: 'Sign in with token' }));
 
     expect(await screen.findByRole('link', { name: 'churn' })).toBeInTheDocument();
     expect(window.sessionStorage.getItem('cairn.accessToken')).toBe('cairn_pat_good');
@@ -29,8 +34,9 @@ describe('sign-in with a personal access token', () => {
     mockApi({ 'GET /projects': problem(createProblem(401, 'Unknown, revoked or expired token')) });
     const { user } = renderApp('/sign-in', { signedIn: false });
 
+    await openTokenForm(user);
     await user.type(await screen.findByLabelText(/personal access token/i), 'cairn_pat_wrong');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(screen.getByRole('button', { name: 'Sign in with token' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Unknown, revoked or expired token');
     expect(screen.getByLabelText(/personal access token/i)).toHaveAttribute('aria-invalid', 'true');
@@ -49,8 +55,9 @@ describe('sign-in with a personal access token', () => {
     expect(window.sessionStorage.getItem('cairn.accessToken')).toBeNull();
 
     valid = true;
+    await openTokenForm(user);
     await user.type(screen.getByLabelText(/personal access token/i), 'cairn_pat_new');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(screen.getByRole('button', { name: 'Sign in with token' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/projects'));
   });
 

@@ -5,7 +5,9 @@ export interface AuthState {
   token: string | null;
   /** Why the last session ended, to tell the user on the sign-in page. */
   endedBecause: 'expired' | null;
-  signIn: (token: string) => void;
+  /** Starts a session with an access token (and, after OpenID sign-in, its ID token). */
+  signIn: (token: string, idToken?: string) => void;
+  /** Ends the session here and, after OpenID sign-in, at the provider too. */
   signOut: () => void;
 }
 

@@ -3,9 +3,11 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
+import io.cairn.support.Browser;
 import io.cairn.support.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Writes through the API, stops the application, starts a new one on the same data directory, reads back;
- * also with the run index deleted in between.
+ * also with the run index deleted in between, and with a token of the embedded OpenID provider issued before
+ * the restart.
  */
 class RestartTest {
 
@@ -29,13 +32,19 @@ class RestartTest {
     private final Optional<String> database = TestServers.postgresUrl();
 
     private ConfigurableApplicationContext start() {
-        List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0"));
+        // each start gets another port: a fixed issuer keeps the tokens' issuer the same across them
+        List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0",
+                "--cairn.oidc.issuer=http://cairn.test"));
         database.ifPresent(url -> args.add("--spring.datasource.url=" + url));
         return new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context, String token) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
+        return new Api(port(context), token);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Test
@@ -45,6 +54,7 @@ class RestartTest {
         String runId;
         String datasetId;
         Map<String, String> before;
+        String serviceToken;
         byte[] artifact = "weights".getBytes();
         try (ConfigurableApplicationContext first = start()) {
             token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
@@ -66,6 +76,10 @@ class RestartTest {
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
+            Api.Response account = api.post("/api/v1/orgs/default/service-accounts",
+                    Map.of("name", "nightly", "role", "AUDITOR"));
+            serviceToken = Browser.json(new Browser(port(first)).clientCredentials(account.get("/clientId"),
+                    account.get("/clientSecret"))).get("access_token").asString();
             before = Map.of(
                     "project", api.get("/api/v1/projects/" + projectId).text(),
                     "run", api.get("/api/v1/runs/" + runId).text(),
@@ -76,6 +90,8 @@ class RestartTest {
             assertThat(before.get("search")).contains(runId);
         }
         assertThat(dataDir.resolve("bootstrap-token")).exists();
+        Path signingKeys = dataDir.resolve("oidc/signing-keys.json");
+        assertThat(Files.getPosixFilePermissions(signingKeys)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (ConfigurableApplicationContext second = start()) {
             assertThat(Files.readString(dataDir.resolve("bootstrap-token")).trim()).isEqualTo(token);
             Api api = api(second, token);
@@ -86,6 +102,8 @@ class RestartTest {
             assertThat(api.get("/api/v1/datasets/" + datasetId).text()).isEqualTo(before.get("dataset"));
             assertThat(search(api, projectId, "params.lr = '0.01' and metrics.loss < 0.3")).isEqualTo(before.get("search"));
             assertThat(api.download("/api/v1/runs/" + runId + "/artifacts/model.bin").body()).isEqualTo(artifact);
+            assertThat(api.withToken(serviceToken).get("/api/v1/projects/" + projectId).status())
+                    .as("a token of the embedded provider survives the restart").isEqualTo(200);
             assertThat(api.post("/api/v1/projects", Map.of("name", "survivor")).status()).isEqualTo(409);
             assertThat(api.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.5"))).status())
                     .isEqualTo(409);

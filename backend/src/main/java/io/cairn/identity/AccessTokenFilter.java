@@ -2,7 +2,6 @@ package io.cairn.identity;
 
 import io.cairn.common.web.Problems;
 import io.cairn.tenancy.CairnPrincipal;
-import io.cairn.tenancy.TenantResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,21 +18,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <access token>} and fixes the tenant of the request. A request
- * without the header continues anonymously (and is refused by the authorization rules if it needs a
- * principal); a bad token is refused here with 401 and a problem+json body.
+ * Authenticates {@code Authorization: Bearer <credential>} — a personal access token or a JWT of the embedded
+ * OpenID provider, whichever {@link BearerAuthenticator} recognizes it — and fixes the tenant of the request. A
+ * request without the header continues anonymously (and is refused by the authorization rules if it needs a
+ * principal); a bad credential is refused here with 401 and a problem+json body.
  */
 public class AccessTokenFilter extends OncePerRequestFilter {
 
     public static final String ORG_HEADER = "Cairn-Org";
 
-    private final AccessTokenService tokens;
-    private final TenantResolver tenants;
+    private final List<BearerAuthenticator> authenticators;
     private final Problems problems;
 
-    public AccessTokenFilter(AccessTokenService tokens, TenantResolver tenants, Problems problems) {
-        this.tokens = tokens;
-        this.tenants = tenants;
+    public AccessTokenFilter(List<BearerAuthenticator> authenticators, Problems problems) {
+        this.authenticators = List.copyOf(authenticators);
         this.problems = problems;
     }
 
@@ -49,31 +47,36 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             unauthorized(request, response, "The Authorization header must be 'Bearer <access token>'");
             return;
         }
-        AccessTokenService.Verdict verdict = tokens.verify(header.substring(7).trim());
-        if (verdict instanceof AccessTokenService.Verdict.Invalid invalid) {
+        String token = header.substring(7).trim();
+        Verdict verdict = authenticators.stream().filter(a -> a.accepts(token)).findFirst()
+                .map(a -> a.authenticate(token, normalizedOrg(request), request))
+                .orElseGet(() -> new Verdict.Invalid("The bearer token is not a Cairn access token"));
+        if (verdict instanceof Verdict.Invalid invalid) {
             unauthorized(request, response, invalid.reason());
             return;
         }
-        CairnPrincipal principal = ((AccessTokenService.Verdict.Valid) verdict).principal();
-        String requestedOrg = request.getHeader(ORG_HEADER);
-        String tenant = tenants.resolve(principal.tenantId(), requestedOrg);
-        if (tenant == null) {
-            problems.write(request, response, HttpStatus.NOT_FOUND, "Organization '" + requestedOrg + "' not found");
+        if (verdict instanceof Verdict.UnknownOrganization unknown) {
+            problems.write(request, response, HttpStatus.NOT_FOUND, "Organization '" + unknown.org() + "' not found");
             return;
         }
+        CairnPrincipal principal = ((Verdict.Valid) verdict).principal();
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
         if (principal.platformAdmin()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
         }
-        var authentication = new UsernamePasswordAuthenticationToken(
-                principal, null, authorities);
+        var authentication = new UsernamePasswordAuthenticationToken(principal, null, authorities);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    private static String normalizedOrg(HttpServletRequest request) {
+        String org = request.getHeader(ORG_HEADER);
+        return org == null || org.isBlank() ? null : org.strip();
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

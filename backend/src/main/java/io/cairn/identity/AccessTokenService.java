@@ -1,7 +1,9 @@
 package io.cairn.identity;
 
 import io.cairn.tenancy.CairnPrincipal;
+import io.cairn.tenancy.TenantResolver;
 import io.cairn.tenancy.api.OrgRole;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,26 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
  * hash suffices for secrets of that entropy, and keeps every API call cheap to authenticate).
  */
 @Service
-public class AccessTokenService {
+public class AccessTokenService implements BearerAuthenticator {
 
     static final String PREFIX = "cairn_pat_";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TenantResolver tenants;
     private final SecureRandom random = new SecureRandom();
 
-    public AccessTokenService(JdbcClient jdbc, Clock clock) {
+    public AccessTokenService(JdbcClient jdbc, Clock clock, TenantResolver tenants) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** The outcome of presenting a bearer token. */
-    public sealed interface Verdict {
-        record Valid(CairnPrincipal principal) implements Verdict {
-        }
-
-        record Invalid(String reason) implements Verdict {
-        }
+        this.tenants = tenants;
     }
 
     /** Creates a principal (user or service account) in a tenant and returns its id. */
@@ -108,6 +103,22 @@ public class AccessTokenService {
         jdbc.sql("UPDATE access_tokens SET revoked_time = COALESCE(revoked_time, ?) WHERE id = ?")
                 .params(clock.millis(), tokenId).update();
         return true;
+    }
+
+    @Override
+    public boolean accepts(String token) {
+        return token.startsWith(PREFIX);
+    }
+
+    /** A token acts in its own organization only: a {@code Cairn-Org} header naming another answers 404. */
+    @Override
+    public Verdict authenticate(String token, String requestedOrg, HttpServletRequest request) {
+        Verdict verdict = verify(token);
+        if (verdict instanceof Verdict.Valid valid
+                && tenants.resolve(valid.principal().tenantId(), requestedOrg) == null) {
+            return new Verdict.UnknownOrganization(requestedOrg);
+        }
+        return verdict;
     }
 
     public Verdict verify(String token) {

@@ -1,26 +1,81 @@
 package io.cairn.identity;
 
 import io.cairn.common.web.Problems;
-import io.cairn.tenancy.TenantResolver;
+import io.cairn.identity.login.LocalUsers;
+import io.cairn.identity.login.LoginPage;
+import io.cairn.identity.login.LoginThrottle;
+import io.cairn.identity.login.ThrottledAuthenticationProvider;
+import io.cairn.identity.login.ThrottledAuthenticationProvider.LoginThrottledException;
+import io.cairn.identity.oidc.JwtBearerAuthenticator;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every {@code /api/**} call needs a bearer token; health, metrics for scraping and the OpenAPI document
- * are open. The API is stateless: no sessions, no cookies, hence no CSRF tokens.
+ * The security filter chains below the authorization server's own ({@code AuthorizationServerConfig}, order 1):
+ * <ol start="2">
+ *   <li>{@code /login}, {@code /logout}: the embedded provider's sign-in form, with a session and CSRF tokens;</li>
+ *   <li>everything else: {@code /api/**} needs a bearer credential (personal access token or JWT) and is stateless
+ *       — no sessions, no cookies, hence no CSRF tokens; health, metrics for scraping, the OpenAPI document and the
+ *       web UI are open.</li>
+ * </ol>
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+    /** Argon2id for new hashes; BCrypt (cost 12) is still understood, and upgraded on the next sign-in. */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, TenantResolver tenants, Problems problems)
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder(12)));
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain signIn(HttpSecurity http, LocalUsers users, PasswordEncoder passwords, LoginThrottle throttle)
+            throws Exception {
+        DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(users);
+        checkPassword.setPasswordEncoder(passwords);
+        checkPassword.setUserDetailsPasswordService(users);
+        http.securityMatcher("/login", "/logout")
+                .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(checkPassword, throttle)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .failureHandler((request, response, e) -> {
+                            if (e instanceof LoginThrottledException throttled) {
+                                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+                                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                                LoginPage.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(),
+                                        "Too many failed sign-ins. Try again in " + seconds + " seconds.", true,
+                                        request.getParameter("username"));
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?error");
+                            }
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, JwtBearerAuthenticator jwts, Problems problems)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -28,7 +83,8 @@ public class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new AccessTokenFilter(tokens, tenants, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(List.of(tokens, jwts), problems),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // streamed responses finish in an async dispatch of an already authorized request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

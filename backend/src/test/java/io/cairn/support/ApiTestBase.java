@@ -32,6 +32,9 @@ public abstract class ApiTestBase {
     /** With Kafka: the topic this application publishes to, its own so tests see only their events. */
     protected static final String KAFKA_TOPIC = "cairn.events.test-" + UUID.randomUUID();
 
+    /** The platform administrator's password (username {@code admin}), as CAIRN_ADMIN_PASSWORD would set it. */
+    protected static final String ADMIN_PASSWORD = "bootstrap-admin-passphrase";
+
     @LocalServerPort
     protected int port;
 
@@ -45,6 +48,11 @@ public abstract class ApiTestBase {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
+        registry.add("cairn.admin-password", () -> ADMIN_PASSWORD);
+        // sign-in lockouts short enough to wait for; every test calls from 127.0.0.1, so no lockout by address
+        registry.add("cairn.login.lockout", () -> "1s");
+        registry.add("cairn.login.max-lockout", () -> "2s");
+        registry.add("cairn.login.max-failures-per-address", () -> "100000");
         TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
         TestServers.kafka().ifPresent(servers -> {
             registry.add("cairn.kafka.bootstrap-servers", () -> servers);
@@ -112,6 +120,14 @@ public abstract class ApiTestBase {
         Api.Response created = admin.post("/api/v1/orgs", Map.of("id", org, "name", org, "ownerUsername", owner));
         assertThat(created.status()).as(created.text()).isIn(201, 409);
         return tokenFor(owner, org);
+    }
+
+    /** A new local user of {@code org} with {@code role} and {@code password}, created by an owner; its principal id. */
+    protected String localUser(String org, String username, String password, String role) {
+        Api.Response created = ownerOf(org).post("/api/v1/orgs/" + org + "/users",
+                Map.of("username", username, "password", password, "role", role));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.get("/principalId");
     }
 
     protected Api tokenFor(String username, String org) {

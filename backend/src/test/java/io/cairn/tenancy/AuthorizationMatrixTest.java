@@ -41,11 +41,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
     /**
      * Resources of {@link #org}, fresh for every call that may change them: a project of the owner shared with
      * the VIEWER, EDITOR and MANAGER callers, a run of it, a dataset version, another member in a group, and a
-     * model with version 1 (registered from the run's artifact), alias {@code challenger} on it, and a pending
-     * approval request for moving it to Production made by the EDITOR caller.
+     * model with version 1 (registered from the run's artifact), alias {@code challenger} on it, a pending
+     * approval request for moving it to Production made by the EDITOR caller, and a service account.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
-                   String editors, String model, String approval) {
+                   String editors, String model, String approval, String serviceAccount) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -91,7 +91,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String approval = callers.get(Caller.EDITOR)
                 .post("/api/v1/models/" + model + "/versions/1/stage", Map.of("stage", "Production")).get("/id");
         eventually(() -> owner.get("/api/v1/lineage/model-version/" + model + ".v1").status() == 200);
-        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval);
+        String serviceAccount = owner.post("/api/v1/orgs/" + org + "/service-accounts", Map.of("name", unique("sa")))
+                .get("/id");
+        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -265,6 +267,21 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("GET", "/api/v1/orgs/{org}/audit/events/export",
                 f -> "/api/v1/orgs/" + f.org() + "/audit/events/export?aggregateId=" + f.project(), null, audit()));
         rows.add(row("GET", "/api/v1/orgs/{org}/audit/verify", f -> "/api/v1/orgs/" + f.org() + "/audit/verify", null, audit()));
+        rows.add(row("POST", "/api/v1/orgs/{org}/users", f -> "/api/v1/orgs/" + f.org() + "/users",
+                f -> Map.of("username", unique("local"), "password", "a long enough passphrase"), administer()));
+        rows.add(row("PUT", "/api/v1/orgs/{org}/users/{principalId}/password",
+                f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member() + "/password",
+                f -> Map.of("password", "a long enough passphrase"), administer()));
+        // the matrix's callers hold personal access tokens and have no password to change
+        rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
+                f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),
+                expect(409, 409, 409, 409, 409, 409, 409, 409)));
+        rows.add(row("GET", "/api/v1/orgs/{org}/service-accounts", f -> "/api/v1/orgs/" + f.org() + "/service-accounts",
+                null, administer()));
+        rows.add(row("POST", "/api/v1/orgs/{org}/service-accounts", f -> "/api/v1/orgs/" + f.org() + "/service-accounts",
+                f -> Map.of("name", unique("sa")), administer()));
+        rows.add(row("DELETE", "/api/v1/orgs/{org}/service-accounts/{id}",
+                f -> "/api/v1/orgs/" + f.org() + "/service-accounts/" + f.serviceAccount(), null, administer()));
         rows.add(row("GET", "/api/v1/admin/projections", f -> "/api/v1/admin/projections", null, platformOnly()));
         rows.add(row("GET", "/api/v1/admin/projections/{name}", f -> "/api/v1/admin/projections/runs", null, platformOnly()));
         rows.add(row("POST", "/api/v1/admin/projections/{name}/replay", f -> "/api/v1/admin/projections/no-such/replay", f -> Map.of(),
@@ -334,7 +351,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "DELETE /api/v1/models/{id}/tags/{key}", "POST /api/v1/models/{modelId}/versions/{version}/stage",
             "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
-            "POST /api/v1/models/{modelId}/approvals/{requestId}/reject");
+            "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
+            "DELETE /api/v1/orgs/{org}/service-accounts/{id}");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {

@@ -5,6 +5,8 @@ import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.validation.Inputs;
 import io.cairn.identity.AccessTokenService;
+import io.cairn.identity.login.LocalUsers;
+import io.cairn.identity.login.PasswordPolicy;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
@@ -46,16 +48,19 @@ public class OrganizationController {
     private final OrganizationReadModel organizations;
     private final AccessTokenService principals;
     private final AccessPolicy policy;
+    private final LocalUsers users;
 
     public OrganizationController(Commands commands, OrganizationReadModel organizations,
-                                  AccessTokenService principals, AccessPolicy policy) {
+                                  AccessTokenService principals, AccessPolicy policy, LocalUsers users) {
         this.commands = commands;
         this.organizations = organizations;
         this.principals = principals;
         this.policy = policy;
+        this.users = users;
     }
 
-    public record CreateOrganizationRequest(String id, String name, String ownerUsername) {
+    /** {@code ownerPassword} (optional) gives a new owner a password to sign in with. */
+    public record CreateOrganizationRequest(String id, String name, String ownerUsername, String ownerPassword) {
     }
 
     public record RenameRequest(String name) {
@@ -81,12 +86,21 @@ public class OrganizationController {
         if (request.id() != null && organizations.exists(request.id())) {
             throw new ConflictException("id", "An organization with id '" + request.id() + "' already exists");
         }
+        if (request.ownerPassword() != null) {
+            PasswordPolicy.check("ownerPassword", owner, request.ownerPassword());
+        }
         String ownerId = principals.principalFor(owner, request.id());
+        if (request.ownerPassword() != null && users.hasPassword(ownerId)) {
+            throw new ConflictException("ownerPassword", "User '" + owner + "' has a password already");
+        }
         try {
             commands.sendAndProject(new CreateOrganizationCommand(request.id(), request.name(), ownerId), RESOURCE,
                     request.id(), PROJECTION);
         } catch (ConcurrencyException e) {
             throw new ConflictException("id", "An organization with id '" + request.id() + "' already exists");
+        }
+        if (request.ownerPassword() != null) {
+            users.setInitialPassword(ownerId, request.ownerPassword(), "ownerPassword");
         }
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + request.id())).body(organizations.get(request.id()));
     }

@@ -1,0 +1,30 @@
+package io.cairn.identity.login;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** A user who signs in with a password at the embedded provider; carries the stable principal id for the tokens. */
+public class LocalUser extends User {
+
+    private final String principalId;
+
+    public LocalUser(String principalId, String username, String passwordHash) {
+        super(username, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        this.principalId = principalId;
+    }
+
+    public String principalId() {
+        return principalId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LocalUser user && user.principalId.equals(principalId);
+    }
+
+    @Override
+    public int hashCode() {
+        return principalId.hashCode();
+    }
+}
