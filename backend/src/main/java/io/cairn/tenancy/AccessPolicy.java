@@ -136,6 +136,11 @@ public class AccessPolicy {
     }
 
     /** Whether the principal sees every project of its organization; if not, only those it holds a role on. */
+    /** Whether {@code principal} holds any role on the project (a project it cannot see answers 404). */
+    public boolean canSee(CairnPrincipal principal, String projectId) {
+        return projectRole(principal, projectId).isPresent();
+    }
+
     public boolean seesAllProjects(CairnPrincipal principal) {
         return principal.role() != OrgRole.MEMBER;
     }

@@ -234,7 +234,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
                 read()));
         rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
-                null, read()));
+                null, readProject()));
         rows.add(row("GET", "/api/v1/tokens", f -> "/api/v1/tokens", null, collectionRead()));
         rows.add(row("POST", "/api/v1/tokens", f -> "/api/v1/tokens", f -> Map.of("name", "t"), collectionRead()));
         rows.add(row("DELETE", "/api/v1/tokens/{id}", f -> "/api/v1/tokens/not-yours", null,

@@ -3,6 +3,7 @@ package io.cairn.lineage.query;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,11 +69,16 @@ public class LineageReadModel {
     private record EdgeRow(String fromKey, String toKey, String relation, String eventId, String actor, long time) {
     }
 
-    public LineageGraph graph(String tenantId, LineageKind kind, String id, Direction direction, int depth) {
+    /**
+     * The graph around one node, leaving out runs for which {@code runVisible} says no, and their artifacts:
+     * the walk neither shows nor passes through them (a hidden starting node is not found).
+     */
+    public LineageGraph graph(String tenantId, LineageKind kind, String id, Direction direction, int depth,
+                              Predicate<String> runVisible) {
         String rootKey = kind.key(id);
         Map<String, Integer> distances = new LinkedHashMap<>();
         distances.put(rootKey, 0);
-        if (nodes(tenantId, List.of(rootKey), distances).isEmpty()) {
+        if (hidden(rootKey, runVisible) || nodes(tenantId, List.of(rootKey), distances).isEmpty()) {
             throw new NotFoundException("Lineage node", rootKey);
         }
         boolean upstream = direction == Direction.UPSTREAM;
@@ -82,6 +89,9 @@ public class LineageReadModel {
             Set<String> next = new LinkedHashSet<>();
             for (EdgeRow edge : edgesTouching(tenantId, frontier, upstream)) {
                 String other = upstream ? edge.fromKey() : edge.toKey();
+                if (hidden(other, runVisible)) {
+                    continue;
+                }
                 if (!distances.containsKey(other)) {
                     if (distances.size() >= maxNodes) {
                         truncated = true;
@@ -108,6 +118,19 @@ public class LineageReadModel {
                 sortedNodes, sortedEdges, truncated);
     }
 
+    /** A run node, or an artifact node (id {@code <runId>/<path>@sha256:<hex>}), of a run not to be shown. */
+    private static boolean hidden(String key, Predicate<String> runVisible) {
+        LineageGraph.NodeRef node = ref(key);
+        if (LineageKind.RUN.label().equals(node.kind())) {
+            return !runVisible.test(node.id());
+        }
+        if (LineageKind.ARTIFACT.label().equals(node.kind())) {
+            int slash = node.id().indexOf('/');
+            return !runVisible.test(slash < 0 ? node.id() : node.id().substring(0, slash));
+        }
+        return false;
+    }
+
     /** Keys are {@code <kind>:<id>} and kinds hold no colon. */
     private static LineageGraph.NodeRef ref(String key) {
         int colon = key.indexOf(':');
@@ -117,9 +140,10 @@ public class LineageReadModel {
     private List<EdgeRow> edgesTouching(String tenantId, List<String> keys, boolean upstream) {
         List<EdgeRow> rows = new ArrayList<>();
         for (List<String> chunk : chunks(keys)) {
-            rows.addAll(jdbc.sql("SELECT from_key, to_key, relation, event_id, actor, event_time FROM lineage_edges "
-                            + "WHERE tenant_id = :tenant AND " + (upstream ? "to_key" : "from_key") + " IN (:keys)")
-                    .param("tenant", tenantId).param("keys", chunk)
+            rows.addAll(jdbc.sql("SELECT e.from_key, e.to_key, e.relation, e.event_id, e.actor, e.event_time FROM "
+                            + values(chunk) + " JOIN lineage_edges e ON e.tenant_id = ? AND e."
+                            + (upstream ? "to_key" : "from_key") + " = wanted.k")
+                    .params(args(chunk, tenantId))
                     .query((rs, n) -> new EdgeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getLong(6)))
                     .list());
@@ -131,9 +155,9 @@ public class LineageReadModel {
     private Map<String, LineageGraph.Node> nodes(String tenantId, List<String> keys, Map<String, Integer> distances) {
         Map<String, LineageGraph.Node> nodes = new HashMap<>();
         for (List<String> chunk : chunks(keys)) {
-            jdbc.sql("SELECT node_key, kind, id, properties_json, event_id, actor, event_time "
-                            + "FROM lineage_nodes WHERE tenant_id = :tenant AND node_key IN (:keys)")
-                    .param("tenant", tenantId).param("keys", chunk)
+            jdbc.sql("SELECT n.node_key, n.kind, n.id, n.properties_json, n.event_id, n.actor, n.event_time FROM "
+                            + values(chunk) + " JOIN lineage_nodes n ON n.tenant_id = ? AND n.node_key = wanted.k")
+                    .params(args(chunk, tenantId))
                     .query(rs -> {
                         nodes.put(rs.getString(1), new LineageGraph.Node(rs.getString(2), rs.getString(3),
                                 distances.get(rs.getString(1)), json.readValue(rs.getString(4), PROPERTIES),
@@ -141,6 +165,20 @@ public class LineageReadModel {
                     });
         }
         return nodes;
+    }
+
+    /**
+     * {@code (VALUES (?), ...) AS wanted(k)}: joined to a table, H2 finds the keys through its (tenant, key)
+     * index; {@code tenant_id = ? AND key IN (...)} would make it read every row of the tenant.
+     */
+    private static String values(List<String> keys) {
+        return "(VALUES " + String.join(", ", Collections.nCopies(keys.size(), "(?)")) + ") AS wanted(k)";
+    }
+
+    private static List<Object> args(List<String> keys, String tenantId) {
+        List<Object> args = new ArrayList<>(keys);
+        args.add(tenantId);
+        return args;
     }
 
     private static List<List<String>> chunks(List<String> keys) {

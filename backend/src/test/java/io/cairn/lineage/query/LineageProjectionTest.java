@@ -82,7 +82,7 @@ class LineageProjectionTest {
     }
 
     private LineageGraph graph(String tenant, LineageKind kind, String id, Direction direction) {
-        return new LineageReadModel(jdbc, json).graph(tenant, kind, id, direction, 10);
+        return new LineageReadModel(jdbc, json).graph(tenant, kind, id, direction, 10, runId -> true);
     }
 
     private static List<String> ids(LineageGraph graph, String kind) {
@@ -145,7 +145,7 @@ class LineageProjectionTest {
         }
         String snapshot = LineageProjection.snapshotId(SOURCE);
         LineageGraph limited = new LineageReadModel(jdbc, json, 4)
-                .graph(T1, LineageKind.SOURCE_SNAPSHOT, snapshot, Direction.DOWNSTREAM, 3);
+                .graph(T1, LineageKind.SOURCE_SNAPSHOT, snapshot, Direction.DOWNSTREAM, 3, runId -> true);
         assertThat(limited.truncated()).isTrue();
         assertThat(limited.nodes()).hasSize(4);
         assertThat(limited.edges()).hasSize(3)

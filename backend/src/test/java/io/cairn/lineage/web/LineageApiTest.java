@@ -96,6 +96,38 @@ class LineageApiTest extends ApiTestBase {
     }
 
     @Test
+    void runsOfProjectsHiddenFromTheCallerAndTheirArtifactsAreLeftOutOfLineage() {
+        String org = unique("lineage-hidden");
+        Api owner = memberOf(org, "MEMBER");
+        Member outsiderMember = newMember(org, "MEMBER");
+        Api outsider = outsiderMember.api();
+        TrainedRun run = trainedRun(owner);
+        String versionId = registeredModelVersion(owner, run);
+        String upstream = "/api/v1/lineage/model-version/" + versionId + "?direction=upstream&depth=5";
+        eventually(() -> owner.get(upstream).json().get("nodes").size() == 5);
+
+        // The model version is the organization's; what it came from is in a project the outsider cannot see.
+        JsonNode seen = outsider.get(upstream).json();
+        assertThat(nodesByKind(seen).keySet()).containsExactly("model-version");
+        assertThat(seen.get("edges")).isEmpty();
+        JsonNode downstream = outsider.get("/api/v1/lineage/dataset-version/" + run.datasetVersionId()
+                + "?direction=downstream").json();
+        assertThat(nodesByKind(downstream).keySet()).containsExactly("dataset-version");
+        assertProblem(outsider.get("/api/v1/lineage/run/" + run.runId()), 404);
+        String artifactId = run.runId() + "/" + ARTIFACT_PATH + "@sha256:" + run.sha256();
+        assertProblem(outsider.get("/api/v1/lineage/artifact/" + artifactId), 404);
+        assertProblem(outsider.get("/api/v1/runs/" + run.runId() + "/lineage/openlineage"), 404);
+
+        // A grant on the project shows the whole graph.
+        Api.Response granted = owner.putJson("/api/v1/projects/" + run.projectId() + "/grants/users/"
+                + outsiderMember.principalId(),
+                Map.of("role", "VIEWER"));
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+        assertThat(outsider.get(upstream).json().get("nodes")).hasSize(5);
+        assertThat(outsider.get("/api/v1/runs/" + run.runId() + "/lineage/openlineage").status()).isEqualTo(200);
+    }
+
+    @Test
     void lineageIsRebuiltIdenticallyByReplay() {
         Api member = userOf("default");
         String versionId = registeredModelVersion(member, trainedRun(member));
