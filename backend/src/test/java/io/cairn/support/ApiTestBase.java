@@ -21,9 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
  * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
  *
- * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>} and {@code -Dcairn.test.kafka=<bootstrap
- * servers>} (what {@code mvn -Pcluster-tests} sets), the application runs the {@code cluster} profile on a
- * fresh PostgreSQL database instead of H2 and publishes its events to a topic of its own.
+ * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>}, {@code -Dcairn.test.kafka=<bootstrap servers>}
+ * and {@code -Dcairn.test.cassandra=<host:port>} (what {@code mvn -Pcluster-tests} sets), the application
+ * runs the {@code cluster} profile on a fresh PostgreSQL database instead of H2, publishes its events to a
+ * topic of its own and keeps metric series in a keyspace of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
@@ -31,6 +32,8 @@ public abstract class ApiTestBase {
     private static final Path DATA_DIR = createDataDir();
     /** With Kafka: the topic this application publishes to, its own so tests see only their events. */
     protected static final String KAFKA_TOPIC = "cairn.events.test-" + UUID.randomUUID();
+    /** With Cassandra: this application's own keyspace (a replay truncates the metric tables). */
+    protected static final String CASSANDRA_KEYSPACE = "cairn_test_" + UUID.randomUUID().toString().replace("-", "");
 
     /** The platform administrator's password (username {@code admin}), as CAIRN_ADMIN_PASSWORD would set it. */
     protected static final String ADMIN_PASSWORD = "bootstrap-admin-passphrase";
@@ -54,6 +57,11 @@ public abstract class ApiTestBase {
         registry.add("cairn.login.max-lockout", () -> "2s");
         registry.add("cairn.login.max-failures-per-address", () -> "100000");
         TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
+        TestServers.cassandra().ifPresent(nodes -> {
+            registry.add("cairn.metrics.store", () -> "cassandra");
+            registry.add("cairn.cassandra.contact-points", () -> nodes);
+            registry.add("cairn.cassandra.keyspace", () -> CASSANDRA_KEYSPACE);
+        });
         TestServers.kafka().ifPresent(servers -> {
             registry.add("cairn.kafka.bootstrap-servers", () -> servers);
             registry.add("cairn.kafka.topic", () -> KAFKA_TOPIC);

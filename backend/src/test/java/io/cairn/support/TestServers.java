@@ -12,7 +12,8 @@ import java.util.UUID;
  * sets them; unset, tests run on embedded defaults): {@code cairn.test.postgres}, a PostgreSQL server
  * ({@code jdbc:postgresql://127.0.0.1:15432/}) on which every application gets a fresh database, with the
  * user and password of {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD} (default {@code cairn}), as for
- * the application; and {@code cairn.test.kafka}, Kafka's bootstrap servers.
+ * the application; {@code cairn.test.kafka}, Kafka's bootstrap servers; {@code cairn.test.cassandra}, a
+ * Cassandra node.
  */
 public final class TestServers {
 
@@ -44,6 +45,11 @@ public final class TestServers {
     /** Kafka's bootstrap servers when tests run on the cluster profile's servers ({@code cairn.test.kafka}). */
     public static Optional<String> kafka() {
         return Optional.ofNullable(System.getProperty("cairn.test.kafka"));
+    }
+
+    /** A Cassandra node ({@code host:port}) when tests run on the cluster profile's servers ({@code cairn.test.cassandra}). */
+    public static Optional<String> cassandra() {
+        return Optional.ofNullable(System.getProperty("cairn.test.cassandra"));
     }
 
     public static String user() {
