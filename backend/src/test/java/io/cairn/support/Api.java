@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,14 +105,22 @@ public final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().map());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A response with its body parsed lazily. */
-    public record Response(int status, String contentType, String text, String wwwAuthenticate) {
+    public record Response(int status, String contentType, String text, String wwwAuthenticate,
+                           Map<String, List<String>> headers) {
+
+        /** The first value of a response header (names ignore case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(text);

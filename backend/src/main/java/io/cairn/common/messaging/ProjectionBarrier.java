@@ -33,15 +33,18 @@ public class ProjectionBarrier {
         this.timeoutNanos = properties.readYourWrites().toNanos();
     }
 
+    /** Whether the projection has applied every event of the aggregate so far (without waiting). */
+    public boolean caughtUp(String processingGroup, String aggregateId) {
+        Long index = lastIndex(aggregateId);
+        return index == null || processed(processor(processingGroup), index);
+    }
+
     public void await(String processingGroup, String aggregateId) {
-        Long index = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")
-                .param(aggregateId).query(Long.class).optional().orElse(null);
+        Long index = lastIndex(aggregateId);
         if (index == null) {
             return;
         }
-        TrackingEventProcessor processor = processing
-                .eventProcessorByProcessingGroup(processingGroup, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("No tracking processor for " + processingGroup));
+        TrackingEventProcessor processor = processor(processingGroup);
         long deadline = System.nanoTime() + timeoutNanos;
         long pauseMicros = 200;
         while (!processed(processor, index)) {
@@ -58,6 +61,16 @@ public class ProjectionBarrier {
             }
             pauseMicros = Math.min(pauseMicros * 2, 5_000);
         }
+    }
+
+    private Long lastIndex(String aggregateId) {
+        return jdbc.sql("SELECT MAX(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(aggregateId).query(Long.class).optional().orElse(null);
+    }
+
+    private TrackingEventProcessor processor(String processingGroup) {
+        return processing.eventProcessorByProcessingGroup(processingGroup, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("No tracking processor for " + processingGroup));
     }
 
     private static boolean processed(TrackingEventProcessor processor, long index) {

@@ -2,6 +2,7 @@ package io.cairn.run.web;
 
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.messaging.Commands;
+import io.cairn.common.messaging.ProjectionBarrier;
 import io.cairn.project.api.ProjectRole;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
@@ -11,6 +12,7 @@ import io.cairn.run.query.metric.MetricStore;
 import io.cairn.tenancy.CairnPrincipal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,10 @@ public class MetricController {
     private static final int DEFAULT_HISTORY_PAGE = 10_000;
     private static final int MAX_DOWNSAMPLED_POINTS = 100_000;
 
+    /** On metric reads: {@code true} while logged batches of the run are not yet in the metric store. */
+    static final String PROJECTION_BEHIND_HEADER = "Cairn-Projection-Behind";
+    private static final String METRICS_PROJECTION = "run-metrics";
+
     private final Commands commands;
     private final RunReadModel runs;
     private final MetricStore metrics;
@@ -43,11 +49,13 @@ public class MetricController {
     private final Clock clock;
     private final Counter pointsIngested;
     private final Counter batchesIngested;
+    private final ProjectionBarrier projections;
 
     MetricController(Commands commands, RunReadModel runs, MetricStore metrics, RunAccess access, Clock clock,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, ProjectionBarrier projections) {
         this.commands = commands;
         this.runs = runs;
+        this.projections = projections;
         this.metrics = metrics;
         this.access = access;
         this.clock = clock;
@@ -97,8 +105,11 @@ public class MetricController {
     Object history(@PathVariable String runId, @PathVariable String key,
                    @RequestParam(required = false) Integer maxPoints,
                    @RequestParam(required = false) Integer maxResults,
-                   @RequestParam(required = false) String pageToken) {
+                   @RequestParam(required = false) String pageToken, HttpServletResponse response) {
         CairnPrincipal caller = access.caller(runId, ProjectRole.VIEWER);
+        // Metric batches are answered before they are projected: tell readers whether they see all of them.
+        response.setHeader(PROJECTION_BEHIND_HEADER,
+                String.valueOf(!projections.caughtUp(METRICS_PROJECTION, runId)));
         String metricKey = key.startsWith("/") ? key.substring(1) : key;
         if (metricKey.isEmpty()) {
             return new LatestMetrics(runId, runs.get(caller.tenantId(), runId).metrics());

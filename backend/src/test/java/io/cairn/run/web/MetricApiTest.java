@@ -8,10 +8,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class MetricApiTest extends ApiTestBase {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private static List<Map<String, Object>> batch(String key, int fromStep, int count) {
         List<Map<String, Object>> points = new ArrayList<>();
@@ -57,6 +63,28 @@ class MetricApiTest extends ApiTestBase {
         Api.Response latest = admin.get("/api/v1/runs/" + runId + "/metrics");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.json().at("/metrics/train~1loss/step").asLong()).isEqualTo(2999);
+    }
+
+    @Test
+    void historyReadsSayWhileTheMetricProjectionIsBehindAndBatchesAreStillAccepted() {
+        String run = createRun(admin, createProject(admin));
+        String history = "/api/v1/runs/" + run + "/metrics/loss";
+        assertThat(admin.get(history).header("Cairn-Projection-Behind")).isEqualTo("false");
+        TrackingEventProcessor projection = processing
+                .eventProcessorByProcessingGroup("run-metrics", TrackingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+        try {
+            Api.Response accepted = admin.post("/api/v1/runs/" + run + "/metrics",
+                    Map.of("points", List.of(Map.of("key", "loss", "value", 0.5, "step", 1))));
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+            Api.Response behind = admin.get(history);
+            assertThat(behind.header("Cairn-Projection-Behind")).isEqualTo("true");
+            assertThat(behind.json().get("points")).isEmpty();
+        } finally {
+            projection.start();
+        }
+        eventually(() -> "false".equals(admin.get(history).header("Cairn-Projection-Behind")));
+        assertThat(admin.get(history).json().get("points")).hasSize(1);
     }
 
     @Test
