@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -36,6 +37,8 @@ public class SsoSignInConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
+                        // the provider's tokens serve the sign-in only: kept no longer than the session
+                        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                         .loginPage("/login")
                         .authorizationEndpoint(endpoint -> endpoint
                                 .baseUri(OrgAuthorizationRequests.START)

@@ -6,6 +6,7 @@ import static io.cairn.tenancy.command.OrganizationMother.ORG;
 import static io.cairn.tenancy.command.OrganizationMother.OWNER;
 import static io.cairn.tenancy.command.OrganizationMother.founded;
 import static io.cairn.tenancy.command.OrganizationMother.withTeam;
+import static io.cairn.tenancy.command.OrganizationMother.withTeamAnd;
 
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
@@ -20,7 +21,6 @@ import io.cairn.tenancy.api.OrganizationEvent.MemberRoleChangedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoConfiguredEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoRemovedEvent;
 import io.cairn.tenancy.api.SsoClaimMapping;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -42,12 +42,6 @@ class OrganizationSsoTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organization.class);
-    }
-
-    private static List<Object> withTeamAnd(Object... more) {
-        List<Object> events = new ArrayList<>(List.of(withTeam()));
-        events.addAll(List.of(more));
-        return events;
     }
 
     @Test
