@@ -5,8 +5,9 @@
 # Usage: scripts/services/keycloak.sh fetch|start|stop|status
 # Env:   WORK (default <repo>/.services/keycloak), KC_VERSION (26.7.3), KC_PORT (18180),
 #        KC_HEAP (-Xms256m -Xmx512m), KC_JAVA_HOME (the java on PATH; Keycloak documents 21+, 17 ran here)
-# The first start runs Quarkus' build step (35-60 s); later ones take 10-20 s. The realm is imported when it does
-# not exist yet: delete $WORK/keycloak-$KC_VERSION/data/h2 (server stopped) to re-import a changed realm file.
+# The first start runs Quarkus' build step (35-140 s here), later ones take 15-75 s (less on an idle machine).
+# The realm is imported when it does not exist yet: delete $WORK/keycloak-$KC_VERSION/data/h2 (server stopped)
+# to re-import a changed realm file.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${WORK:-$REPO/.services/keycloak}
@@ -46,12 +47,12 @@ start() {
     nohup "$HOME_DIR/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" --hostname-strict=false \
     --import-realm >> keycloak.log 2>&1 &
   echo $! > keycloak.pid
-  for _ in $(seq 1 360); do
+  for _ in $(seq 1 600); do
     kill -0 "$(cat keycloak.pid)" 2>/dev/null || { echo "keycloak: died" >&2; tail -30 keycloak.log; exit 1; }
     ready && break
     sleep 0.5
   done
-  ready || { echo "keycloak: not up after 180 s" >&2; tail -30 keycloak.log; exit 1; }
+  ready || { echo "keycloak: not up after 300 s" >&2; tail -30 keycloak.log; exit 1; }
   echo "keycloak: up on http://127.0.0.1:$PORT (realm $REALM) after $(( $(date +%s) - t0 )) s, log $WORK/keycloak.log"
 }
 

@@ -157,6 +157,8 @@ class SsoApiTest extends ApiTestBase {
         assertThat(down.statusCode()).isEqualTo(502);
         assertThat(down.body()).contains("cannot be reached");
         assertThat(browser.navigate("/login?sso-error").body()).contains("SSO failed");
+        browser.expectRedirect(browser.navigate("/login/sso/" + unreachable + "/callback?code=forged&state=forged"),
+                "/login?sso-error");
     }
 
     @Test
