@@ -2,7 +2,8 @@
 # The whole test suite (README, "Quick start", second command):
 #  1. `mvn verify` on embedded defaults: aggregate and HTTP tests on H2, the web UI's unit tests, and the
 #     browser tests against the built jar;
-#  2. the backend's tests again on the cluster profile's servers (`-Pcluster-tests`: PostgreSQL, Kafka and Cassandra so far),
+#  2. the backend's tests again on the cluster profile's servers (`-Pcluster-tests`: PostgreSQL, Kafka,
+#     Cassandra, and Keycloak for per-organization SSO),
 #     which this script starts from scripts/services/ and stops again (servers already running are reused
 #     and left running).
 # Extra arguments go to both Maven runs, e.g. scripts/test.sh -Dtest='RunApiTest'.
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export AXONIQ_UPDATE_CHECKER_DISABLED=${AXONIQ_UPDATE_CHECKER_DISABLED:-true}
-SERVICES=(postgres kafka cassandra)
+SERVICES=(postgres kafka cassandra keycloak)
 
 started=()
 cleanup() {
@@ -18,12 +19,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Fetch one after the other (Maven downloads), then start in parallel and wait for every one to answer.
+logs=$(mktemp -d)
+pids=()
 for service in "${SERVICES[@]}"; do
   if ! scripts/services/"$service".sh status >/dev/null 2>&1; then
     scripts/services/"$service".sh fetch
-    scripts/services/"$service".sh start
+    scripts/services/"$service".sh start > "$logs/$service.log" 2>&1 &
+    pids+=("$!")
     started+=("$service")
   fi
+done
+for i in "${!pids[@]}"; do
+  if ! wait "${pids[$i]}"; then
+    echo "${started[$i]} did not start:" >&2
+    cat "$logs/${started[$i]}.log" >&2
+    exit 1
+  fi
+  cat "$logs/${started[$i]}.log"
 done
 
 mvn -B -ntp verify "$@"

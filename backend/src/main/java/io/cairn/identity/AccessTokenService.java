@@ -1,5 +1,6 @@
 package io.cairn.identity;
 
+import io.cairn.common.error.InvalidInputException;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.TenantResolver;
 import io.cairn.tenancy.api.OrgRole;
@@ -157,11 +158,20 @@ public class AccessTokenService implements BearerAuthenticator {
                 .query(String.class).optional();
     }
 
-    /** A user's id by name, creating a profile for a name not seen before (an invitation). */
+    /**
+     * A user's id by name, creating a profile for a name not seen before (an invitation). Names with ':' are those
+     * of users provisioned by an organization's SSO ({@code <org>:<name>}): they can be found, not made up here.
+     */
     @Transactional
     public String principalFor(String username, String homeTenant) {
         return jdbc.sql("SELECT id FROM principals WHERE username = ?").param(username).query(String.class).optional()
-                .orElseGet(() -> createPrincipal(homeTenant, username, false));
+                .orElseGet(() -> {
+                    if (username.contains(":")) {
+                        throw new InvalidInputException("username", "Names with ':' belong to users of an "
+                                + "organization's SSO, who are created when they first sign in");
+                    }
+                    return createPrincipal(homeTenant, username, false);
+                });
     }
 
     private static String hash(String token) {

@@ -1,6 +1,7 @@
 package io.cairn.support;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +43,7 @@ public final class Browser {
     public Browser(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -201,5 +203,33 @@ public final class Browser {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A cookie jar that, like browsers (which treat loopback addresses as secure contexts), keeps cookies marked
+     * {@code Secure} that servers on 127.0.0.1 set over plain http — Keycloak marks its session cookies so.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+
+        private static final Pattern SECURE = Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
+
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            if (!"127.0.0.1".equals(uri.getHost())) {
+                cookies.put(uri, headers);
+                return;
+            }
+            Map<String, List<String>> insecure = new LinkedHashMap<>();
+            headers.forEach((name, values) -> insecure.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
+            cookies.put(uri, insecure);
+        }
     }
 }

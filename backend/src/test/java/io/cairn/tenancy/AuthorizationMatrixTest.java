@@ -28,6 +28,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
 
     /** Expected: a status, or OK for any 2xx. */
     private static final int OK = 0;
+    private static final Map<String, String> SSO = Map.of("issuerUri", "https://sso.example.com/realms/matrix",
+            "clientId", "cairn", "clientSecret", "matrix-secret");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -93,6 +95,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         eventually(() -> owner.get("/api/v1/lineage/model-version/" + model + ".v1").status() == 200);
         String serviceAccount = owner.post("/api/v1/orgs/" + org + "/service-accounts", Map.of("name", unique("sa")))
                 .get("/id");
+        owner.putJson("/api/v1/orgs/" + org + "/sso", SSO);
         return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount);
     }
 
@@ -282,6 +285,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> Map.of("name", unique("sa")), administer()));
         rows.add(row("DELETE", "/api/v1/orgs/{org}/service-accounts/{id}",
                 f -> "/api/v1/orgs/" + f.org() + "/service-accounts/" + f.serviceAccount(), null, administer()));
+        rows.add(row("GET", "/api/v1/orgs/{org}/sso", f -> "/api/v1/orgs/" + f.org() + "/sso", null, administer()));
+        rows.add(row("PUT", "/api/v1/orgs/{org}/sso", f -> "/api/v1/orgs/" + f.org() + "/sso", f -> SSO, administer()));
+        rows.add(row("DELETE", "/api/v1/orgs/{org}/sso", f -> "/api/v1/orgs/" + f.org() + "/sso", null, administer()));
         rows.add(row("GET", "/api/v1/admin/projections", f -> "/api/v1/admin/projections", null, platformOnly()));
         rows.add(row("GET", "/api/v1/admin/projections/{name}", f -> "/api/v1/admin/projections/runs", null, platformOnly()));
         rows.add(row("POST", "/api/v1/admin/projections/{name}/replay", f -> "/api/v1/admin/projections/no-such/replay", f -> Map.of(),
@@ -352,7 +358,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
-            "DELETE /api/v1/orgs/{org}/service-accounts/{id}");
+            "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {

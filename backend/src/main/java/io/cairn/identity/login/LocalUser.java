@@ -1,11 +1,12 @@
 package io.cairn.identity.login;
 
+import io.cairn.identity.SignedInUser;
 import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A user who signs in with a password at the embedded provider; carries the stable principal id for the tokens. */
-public class LocalUser extends User {
+public class LocalUser extends User implements SignedInUser {
 
     private final String principalId;
 
@@ -14,8 +15,14 @@ public class LocalUser extends User {
         this.principalId = principalId;
     }
 
+    @Override
     public String principalId() {
         return principalId;
+    }
+
+    @Override
+    public String displayUsername() {
+        return getUsername();
     }
 
     @Override

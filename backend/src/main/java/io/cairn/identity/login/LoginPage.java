@@ -11,8 +11,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The embedded provider's sign-in page: one plain server-rendered form (username, password, CSRF token) posting to
- * {@code /login}, with at most one message, in the web UI's colours (light and dark). No script, no external
- * resource.
+ * {@code /login}, with at most one message, and a second form to sign in with one's organization's SSO
+ * ({@code GET /login/sso?org=…}), in the web UI's colours (light and dark). No script, no external resource.
  */
 public final class LoginPage {
 
@@ -26,6 +26,7 @@ public final class LoginPage {
             form{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:2rem;width:min(22rem,90vw);\
             display:grid;gap:.5rem}
             h1{font-size:1.4rem;margin:0 0 .5rem}
+            h2{font-size:1.1rem;margin:0 0 .5rem}
             label{font-weight:600;margin-top:.5rem}
             input{font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:4px;background:transparent;\
             color:inherit}
@@ -34,6 +35,8 @@ public final class LoginPage {
             background:var(--accent);color:var(--on-accent);cursor:pointer}
             .message{margin:0;padding:.5rem;border-radius:4px;border:1px solid var(--line)}
             .error{color:var(--error);border-color:var(--error)}
+            main{display:grid;gap:1rem}
+            .secondary{background:transparent;color:var(--accent);border:1px solid var(--accent)}
             """;
 
     private LoginPage() {
@@ -74,10 +77,17 @@ public final class LoginPage {
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 %s<button type="submit">Sign in</button>
                 </form>
+                <form method="get" action="%s/login/sso" aria-labelledby="sso-title">
+                <h2 id="sso-title">Sign in with your organization's SSO</h2>
+                <label for="org">Organization id</label>
+                <input id="org" name="org" autocomplete="organization" required pattern="[a-z0-9][a-z0-9-]{1,62}">
+                <button type="submit" class="secondary">Continue with SSO</button>
+                </form>
                 </main>
                 </body>
                 </html>
                 """.formatted(STYLE, HtmlUtils.htmlEscape(request.getContextPath()), notice,
-                HtmlUtils.htmlEscape(username == null ? "" : username), hidden);
+                HtmlUtils.htmlEscape(username == null ? "" : username), hidden,
+                HtmlUtils.htmlEscape(request.getContextPath()));
     }
 }

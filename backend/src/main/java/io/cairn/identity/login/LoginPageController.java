@@ -17,6 +17,9 @@ public class LoginPageController {
         if (request.getParameter("error") != null) {
             message = "Wrong username or password.";
             error = true;
+        } else if (request.getParameter("sso-error") != null) {
+            message = "Sign-in with your organization's SSO failed. Try again, or ask its administrator.";
+            error = true;
         } else if (request.getParameter("logout") != null) {
             message = "You have signed out.";
         }

@@ -1,6 +1,6 @@
 package io.cairn.identity.oidc;
 
-import io.cairn.identity.login.LocalUser;
+import io.cairn.identity.SignedInUser;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -44,10 +44,10 @@ public class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             }
             return;
         }
-        if (principal != null && principal.getPrincipal() instanceof LocalUser user) {
+        if (principal != null && principal.getPrincipal() instanceof SignedInUser user) {
             context.getClaims().subject(user.principalId());
             if (idToken) {
-                context.getClaims().claim("preferred_username", user.getUsername());
+                context.getClaims().claim("preferred_username", user.displayUsername());
             }
         }
         if (accessToken) {

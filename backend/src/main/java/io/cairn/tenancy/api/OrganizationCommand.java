@@ -1,5 +1,7 @@
 package io.cairn.tenancy.api;
 
+import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands on an {@code Organization}; the organization's id is also its tenant id. */
@@ -45,5 +47,26 @@ public sealed interface OrganizationCommand {
     }
 
     record DeleteGroupCommand(@TargetAggregateIdentifier String orgId, String groupId) implements OrganizationCommand {
+    }
+
+    /**
+     * Sets (or replaces) the organization's external OpenID provider and its claim mapping. The client secret is
+     * never part of a command or an event; {@code clientSecretChanged} only says that a new one was stored.
+     */
+    record ConfigureSsoCommand(@TargetAggregateIdentifier String orgId, String issuerUri, String clientId,
+                               OrgRole defaultRole, List<SsoClaimMapping> mappings, boolean clientSecretChanged)
+            implements OrganizationCommand {
+    }
+
+    record RemoveSsoCommand(@TargetAggregateIdentifier String orgId) implements OrganizationCommand {
+    }
+
+    /**
+     * A user signed in through the organization's SSO: makes them a member with {@code role} (an OWNER stays
+     * OWNER) and puts them in exactly those of the mapping's groups ({@code mappedGroupIds}) listed in
+     * {@code groupIds}. Groups the mapping does not mention are left alone.
+     */
+    record ApplySsoSignInCommand(@TargetAggregateIdentifier String orgId, String principalId, OrgRole role,
+                                 Set<String> groupIds, Set<String> mappedGroupIds) implements OrganizationCommand {
     }
 }

@@ -1,6 +1,7 @@
 package io.cairn.tenancy.api;
 
 import io.cairn.common.messaging.WireName;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -70,5 +71,18 @@ public sealed interface OrganizationEvent {
     @WireName("cairn.tenancy.GroupDeleted")
     @Revision("1")
     record GroupDeletedEvent(String orgId, String tenantId, String groupId) implements OrganizationEvent {
+    }
+
+    /** The organization's external OpenID provider was set or changed; never holds the client secret. */
+    @WireName("cairn.tenancy.SsoConfigured")
+    @Revision("1")
+    record SsoConfiguredEvent(String orgId, String tenantId, String issuerUri, String clientId, OrgRole defaultRole,
+                              List<SsoClaimMapping> mappings, boolean clientSecretChanged)
+            implements OrganizationEvent {
+    }
+
+    @WireName("cairn.tenancy.SsoRemoved")
+    @Revision("1")
+    record SsoRemovedEvent(String orgId, String tenantId) implements OrganizationEvent {
     }
 }

@@ -8,6 +8,9 @@ import io.cairn.common.error.NotFoundException;
 import io.cairn.common.validation.Inputs;
 import io.cairn.tenancy.api.OrgRole;
 import io.cairn.tenancy.api.OrganizationCommand.AddGroupMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.ApplySsoSignInCommand;
+import io.cairn.tenancy.api.OrganizationCommand.ConfigureSsoCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RemoveSsoCommand;
 import io.cairn.tenancy.api.OrganizationCommand.AddMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.ChangeMemberRoleCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateGroupCommand;
@@ -27,6 +30,11 @@ import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRoleChangedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationRenamedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.SsoConfiguredEvent;
+import io.cairn.tenancy.api.OrganizationEvent.SsoRemovedEvent;
+import io.cairn.tenancy.api.SsoClaimMapping;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,6 +62,7 @@ public class Organization {
     private Map<String, OrgRole> members = new HashMap<>();
     private Map<String, String> groupNames = new HashMap<>();
     private Map<String, Set<String>> groupMembers = new HashMap<>();
+    private boolean ssoConfigured;
 
     protected Organization() {
     }
@@ -149,6 +158,77 @@ public class Organization {
         apply(new GroupDeletedEvent(orgId, orgId, command.groupId()));
     }
 
+    @CommandHandler
+    void handle(ConfigureSsoCommand command) {
+        SsoIssuer.require("issuerUri", command.issuerUri());
+        String clientId = Inputs.requireName("clientId", command.clientId());
+        OrgRole defaultRole = command.defaultRole() == null ? OrgRole.MEMBER : command.defaultRole();
+        requireMappableRole("defaultRole", defaultRole);
+        List<SsoClaimMapping> mappings = new ArrayList<>();
+        List<SsoClaimMapping> requested = command.mappings() == null ? List.of() : command.mappings();
+        for (int i = 0; i < requested.size(); i++) {
+            mappings.add(requireMapping("mappings[" + i + "]", requested.get(i)));
+        }
+        apply(new SsoConfiguredEvent(orgId, orgId, command.issuerUri(), clientId, defaultRole, List.copyOf(mappings),
+                command.clientSecretChanged()));
+    }
+
+    @CommandHandler
+    void handle(RemoveSsoCommand command) {
+        if (!ssoConfigured) {
+            throw new NotFoundException("SSO configuration", orgId);
+        }
+        apply(new SsoRemovedEvent(orgId, orgId));
+    }
+
+    @CommandHandler
+    void handle(ApplySsoSignInCommand command) {
+        requireMappableRole("role", command.role());
+        OrgRole current = members.get(command.principalId());
+        if (current == null) {
+            apply(new MemberAddedEvent(orgId, orgId, command.principalId(), command.role()));
+        } else if (current != command.role() && current != OrgRole.OWNER) {
+            apply(new MemberRoleChangedEvent(orgId, orgId, command.principalId(), command.role()));
+        }
+        for (String groupId : command.mappedGroupIds()) {
+            Set<String> group = groupMembers.get(groupId);
+            if (group == null) {
+                continue;
+            }
+            boolean wanted = command.groupIds().contains(groupId);
+            if (wanted && !group.contains(command.principalId())) {
+                apply(new GroupMemberAddedEvent(orgId, orgId, groupId, command.principalId()));
+            } else if (!wanted && group.contains(command.principalId())) {
+                apply(new GroupMemberRemovedEvent(orgId, orgId, groupId, command.principalId()));
+            }
+        }
+    }
+
+    private SsoClaimMapping requireMapping(String field, SsoClaimMapping mapping) {
+        if (mapping == null) {
+            throw new InvalidInputException(field, "A mapping must not be null");
+        }
+        String claim = Inputs.requireName(field + ".claim", mapping.claim());
+        String value = Inputs.requireName(field + ".value", mapping.value());
+        if ((mapping.role() == null) == (mapping.groupId() == null)) {
+            throw new InvalidInputException(field, "A mapping gives either a role or a groupId, not both or neither");
+        }
+        if (mapping.role() != null) {
+            requireMappableRole(field + ".role", mapping.role());
+        } else if (!groupMembers.containsKey(mapping.groupId())) {
+            throw new InvalidInputException(field + ".groupId", "There is no group '" + mapping.groupId()
+                    + "' in this organization");
+        }
+        return new SsoClaimMapping(claim, value, mapping.role(), mapping.groupId());
+    }
+
+    /** Owners are made by hand: neither the mapping nor a sign-in makes anyone OWNER. */
+    private static void requireMappableRole(String field, OrgRole role) {
+        if (role == null || role == OrgRole.OWNER) {
+            throw new InvalidInputException(field, "role must be one of ADMIN, MEMBER, AUDITOR");
+        }
+    }
+
     /** Used by other aggregates' command handlers (a project may only be shared with members and groups). */
     public OrgRole requireMember(String principalId) {
         OrgRole role = members.get(principalId);
@@ -233,6 +313,16 @@ public class Organization {
     @EventSourcingHandler
     void on(GroupMemberRemovedEvent event) {
         groupMembers.get(event.groupId()).remove(event.principalId());
+    }
+
+    @EventSourcingHandler
+    void on(SsoConfiguredEvent event) {
+        ssoConfigured = true;
+    }
+
+    @EventSourcingHandler
+    void on(SsoRemovedEvent event) {
+        ssoConfigured = false;
     }
 
     @EventSourcingHandler

@@ -5,6 +5,8 @@ import io.cairn.tenancy.api.OrganizationEvent.GroupCreatedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.GroupMemberAddedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberAddedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Test data for the tenancy context: organization "acme" owned by alice, with member bob. */
 public final class OrganizationMother {
@@ -33,6 +35,13 @@ public final class OrganizationMother {
                 new MemberAddedEvent(ORG, ORG, MEMBER, OrgRole.MEMBER),
                 groupCreated(GROUP_ID, "ml-team"),
                 new GroupMemberAddedEvent(ORG, ORG, GROUP_ID, MEMBER)};
+    }
+
+    /** {@link #withTeam()} followed by {@code more}. */
+    public static List<Object> withTeamAnd(Object... more) {
+        List<Object> events = new ArrayList<>(List.of(withTeam()));
+        events.addAll(List.of(more));
+        return events;
     }
 
     public static GroupCreatedEvent groupCreated(String groupId, String name) {

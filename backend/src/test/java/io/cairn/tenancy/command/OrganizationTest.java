@@ -6,6 +6,7 @@ import static io.cairn.tenancy.command.OrganizationMother.ORG;
 import static io.cairn.tenancy.command.OrganizationMother.founded;
 import static io.cairn.tenancy.command.OrganizationMother.groupCreated;
 import static io.cairn.tenancy.command.OrganizationMother.withTeam;
+import static io.cairn.tenancy.command.OrganizationMother.withTeamAnd;
 
 import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
@@ -21,8 +22,6 @@ import io.cairn.tenancy.api.OrganizationEvent.GroupMemberAddedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.GroupMemberRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.GroupRenamedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,6 @@ class OrganizationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organization.class);
-    }
-
-    private static List<Object> withTeamAnd(Object... more) {
-        List<Object> events = new ArrayList<>(List.of(withTeam()));
-        events.addAll(List.of(more));
-        return events;
     }
 
     @Test
