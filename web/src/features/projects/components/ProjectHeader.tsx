@@ -2,7 +2,7 @@ import { formatTime } from '@/shared/lib/format';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useProject } from '../api/get-project';
 import { ArchiveButton } from './ArchiveButton';
-import { Tags } from './Tags';
+import { Tags } from '@/shared/ui/Tags';
 
 /** The top of a project's page: name, description, tags, state and the archive/restore action. */
 export function ProjectHeader({ projectId }: { projectId: string }) {
