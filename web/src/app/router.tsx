@@ -4,6 +4,7 @@ import { paths, routePatterns } from '@/shared/paths';
 import { Layout } from './Layout';
 import { CompareRoute } from './routes/CompareRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
+import { LineageRoute } from './routes/LineageRoute';
 import { ModelRoute, ModelsRoute } from './routes/ModelsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { ProjectRoute } from './routes/ProjectRoute';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: routePatterns.dataset, element: <DatasetRoute /> },
           { path: routePatterns.models, element: <ModelsRoute /> },
           { path: routePatterns.model, element: <ModelRoute /> },
+          { path: routePatterns.lineage, element: <LineageRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

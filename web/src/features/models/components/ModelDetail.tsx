@@ -55,6 +55,9 @@ function VersionsTable({ versions }: { versions: ModelVersion[] }) {
           <th scope="col">Flavor</th>
           <th scope="col">Signature</th>
           <th scope="col">Registered</th>
+          <th scope="col">
+            <span className="visually-hidden">Lineage</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -84,6 +87,11 @@ function VersionsTable({ versions }: { versions: ModelVersion[] }) {
             </td>
             <td className="nowrap">
               {formatTime(version.creationTime)} <span className="muted small">by {version.createdBy}</span>
+            </td>
+            <td>
+              <Link to={paths.lineage('model-version', version.id)} aria-label={`Lineage of v${version.version}`}>
+                Lineage
+              </Link>
             </td>
           </tr>
         ))}
