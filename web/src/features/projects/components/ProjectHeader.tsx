@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatTime } from '@/shared/lib/format';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useProject } from '../api/get-project';
@@ -10,6 +10,11 @@ import { SharingDialog } from './SharingDialog';
 export function ProjectHeader({ projectId }: { projectId: string }) {
   const project = useProject(projectId);
   const [sharing, setSharing] = useState(false);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const closeSharing = () => {
+    setSharing(false);
+    shareButton.current?.focus();
+  };
   if (project.isPending) return <Loading label="Loading project…" />;
   if (project.isError) return <ErrorMessage error={project.error} />;
   const p = project.data;
@@ -27,12 +32,12 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
         {p.archived ? <p className="notice">This project is archived: it accepts no new runs. Restore it to log more.</p> : null}
       </div>
       <div className="header-actions">
-        <button type="button" className="button" aria-expanded={sharing} onClick={() => setSharing(!sharing)}>
+        <button ref={shareButton} type="button" className="button" aria-expanded={sharing} onClick={() => setSharing(!sharing)}>
           Share
         </button>
         <ArchiveButton project={p} />
       </div>
-      {sharing ? <SharingDialog projectId={projectId} onClose={() => setSharing(false)} /> : null}
+      {sharing ? <SharingDialog projectId={projectId} onClose={closeSharing} /> : null}
     </header>
   );
 }

@@ -25,11 +25,16 @@ async function openSharing() {
 describe('project sharing', () => {
   it('lists the owner and the user and group grants', async () => {
     projectRoutes({ 'GET /projects/p1/grants': json(grants([alice, team])) });
-    const { dialog } = await openSharing();
+    const { dialog, user } = await openSharing();
+    expect(within(dialog).getByRole('heading', { name: 'Sharing' })).toHaveFocus();
     expect(await within(dialog).findByText('olga')).toBeInTheDocument();
     const table = within(dialog).getByRole('table', { name: 'Grants' });
     expect(within(table).getByLabelText('Role of user alice')).toHaveValue('VIEWER');
     expect(within(table).getByLabelText('Role of group data-science')).toHaveValue('EDITOR');
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Sharing' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Share' })).toHaveFocus();
   });
 
   it('adds a group grant, changes a role and revokes a grant', async () => {

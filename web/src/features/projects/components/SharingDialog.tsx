@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatTime } from '@/shared/lib/format';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useGrants } from '../api/get-grants';
@@ -87,14 +87,19 @@ function AddGrantForm({ projectId }: { projectId: string }) {
 /**
  * Who may see and change a project: its owner, and VIEWER, EDITOR or MANAGER grants to members and groups. Anyone
  * who sees the project sees the grants; only managers change them (the server's refusal shows beside the action).
+ * Opening it moves the focus to its heading; Escape or Close closes it and the focus returns to "Share".
  */
 export function SharingDialog({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const grants = useGrants(projectId);
   const rows = grants.data?.grants ?? [];
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="card sharing" role="dialog" aria-labelledby="sharing-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="toolbar">
-        <h2 id="sharing-title">Sharing</h2>
+        <h2 id="sharing-title" ref={heading} tabIndex={-1}>
+          Sharing
+        </h2>
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
