@@ -37,5 +37,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     css: false,
     restoreMocks: true,
+    // A test waits up to 4 s per step (testing/setup.ts); several steps on a busy 2-core machine need more than 5 s.
+    testTimeout: 15_000,
   },
 });

@@ -2,14 +2,9 @@
 // embedded OpenID provider, then with the bootstrap token.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { findChromium, launchBrowser } from './support/browser.mjs';
-import { ADMIN_PASSWORD, startCairn } from './support/cairn.mjs';
+import { ADMIN_PASSWORD } from './support/cairn.mjs';
+import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
-const chromiumPath = findChromium();
-const skip =
-  !chromiumPath && !process.env.CI
-    ? 'Chromium not found: apt-get install -y chromium (CI installs it and fails without it)'
-    : false;
 
 function lossCurve(from, to, offset = 0) {
   const points = [];
@@ -20,7 +15,7 @@ function lossCurve(from, to, offset = 0) {
   return { points };
 }
 
-describe('Cairn web UI', { skip }, () => {
+describe('Cairn web UI', { skip: skipWithoutChromium }, () => {
   let cairn;
   let browser;
   let page;
@@ -28,17 +23,15 @@ describe('Cairn web UI', { skip }, () => {
   let otherId;
   let projectId;
 
+  let workbench;
+
   before(async () => {
-    assert.ok(chromiumPath, 'Chromium is required in CI (apt-get install -y chromium)');
-    cairn = await startCairn();
-    browser = await launchBrowser(chromiumPath);
-    page = browser.page;
-    page.on('pageerror', (error) => console.error('page error:', error));
+    workbench = await startWorkbench();
+    ({ cairn, browser, page } = workbench);
   });
 
   after(async () => {
-    await browser?.close();
-    await cairn?.stop();
+    await workbench?.close();
   });
 
   it('signs in with username and password at the sign-in page, and out again', async () => {

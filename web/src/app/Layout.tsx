@@ -19,6 +19,7 @@ export function Layout() {
         <nav aria-label="Main">
           <NavLink to={paths.projects()}>Projects</NavLink>
           <NavLink to={paths.datasets()}>Datasets</NavLink>
+          <NavLink to={paths.models()}>Models</NavLink>
         </nav>
         <div className="header-actions">
           <ThemeToggle />

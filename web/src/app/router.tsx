@@ -4,6 +4,8 @@ import { paths, routePatterns } from '@/shared/paths';
 import { Layout } from './Layout';
 import { CompareRoute } from './routes/CompareRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
+import { LineageRoute } from './routes/LineageRoute';
+import { ModelRoute, ModelsRoute } from './routes/ModelsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { ProjectRoute } from './routes/ProjectRoute';
 import { ProjectsRoute } from './routes/ProjectsRoute';
@@ -34,6 +36,9 @@ export const routes: RouteObject[] = [
           { path: routePatterns.compare, element: <CompareRoute /> },
           { path: routePatterns.datasets, element: <DatasetsRoute /> },
           { path: routePatterns.dataset, element: <DatasetRoute /> },
+          { path: routePatterns.models, element: <ModelsRoute /> },
+          { path: routePatterns.model, element: <ModelRoute /> },
+          { path: routePatterns.lineage, element: <LineageRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

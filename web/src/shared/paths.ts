@@ -14,6 +14,9 @@ export const routePatterns = {
   compare: '/compare',
   datasets: '/datasets',
   dataset: '/datasets/:datasetId',
+  models: '/models',
+  model: '/models/:modelId',
+  lineage: '/lineage/:kind/:nodeId',
 } as const;
 
 export const paths = {
@@ -26,4 +29,7 @@ export const paths = {
   compare: (runIds: string[]) => `/compare?runs=${runIds.map(seg).join(',')}`,
   datasets: () => '/datasets',
   dataset: (datasetId: string) => `/datasets/${seg(datasetId)}`,
+  models: () => '/models',
+  model: (modelId: string) => `/models/${seg(modelId)}`,
+  lineage: (kind: string, nodeId: string) => `/lineage/${seg(kind)}/${seg(nodeId)}`,
 };

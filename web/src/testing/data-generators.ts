@@ -3,6 +3,7 @@
  * fields. Ids are unique per call.
  */
 import type { Dataset, DatasetVersion } from '@/features/datasets/types';
+import type { ApprovalRequest, Model, ModelVersion } from '@/features/models/types';
 import type { Project } from '@/features/projects/types';
 import type { Artifact, DownsampledSeries, Run } from '@/features/runs/types';
 import type { Problem } from '@/shared/api/client';
@@ -151,6 +152,65 @@ export function createTokenResponse(issuer: string, overrides: Record<string, un
     token_type: 'Bearer',
     expires_in: 3599,
     scope: 'openid profile',
+    ...overrides,
+  };
+}
+
+export function createModel(overrides: Partial<Model> = {}): Model {
+  const n = next();
+  return {
+    id: `mdl_${hex(n, 12)}`,
+    name: `model-${n}`,
+    description: `Model number ${n}`,
+    tags: {},
+    aliases: {},
+    protectedAliases: ['champion'],
+    latestVersion: 0,
+    deleted: false,
+    createdBy: 'usr_admin',
+    creationTime: T0 + n * 60_000,
+    lastUpdateTime: T0 + n * 60_000,
+    ...overrides,
+  };
+}
+
+export function createModelVersion(overrides: Partial<ModelVersion> = {}): ModelVersion {
+  const n = next();
+  const modelId = overrides.modelId ?? 'mdl_1';
+  const version = overrides.version ?? 1;
+  return {
+    id: `${modelId}.v${version}`,
+    modelId,
+    version,
+    runId: hex(n),
+    projectId: 'project-id',
+    artifactPath: 'model/model.zip',
+    artifactSha256: hex(n, 64),
+    artifactSize: 2048,
+    flavor: 'generic',
+    description: '',
+    tags: {},
+    stage: 'None',
+    aliases: [],
+    createdBy: 'usr_admin',
+    creationTime: T0 + n * 60_000,
+    lastUpdateTime: T0 + n * 60_000,
+    ...overrides,
+  };
+}
+
+export function createApprovalRequest(overrides: Partial<ApprovalRequest> = {}): ApprovalRequest {
+  const n = next();
+  return {
+    id: `apr_${hex(n, 12)}`,
+    modelId: 'mdl_1',
+    version: 1,
+    kind: 'STAGE',
+    stage: 'Production',
+    archiveExistingVersions: false,
+    status: 'PENDING',
+    requestedBy: 'usr_alice',
+    requestTime: T0 + n * 60_000,
     ...overrides,
   };
 }

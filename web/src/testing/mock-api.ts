@@ -80,6 +80,7 @@ export function mockApi(routes: Record<string, Handler>) {
         });
       }
       if ('blob' in answer) return new Response(answer.blob, { status: answer.status ?? 200 });
+      if (answer.status === 204) return new Response(null, { status: 204 });
       return new Response(JSON.stringify(answer.json), {
         status: answer.status ?? 200,
         headers: { 'Content-Type': 'application/json' },

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// findBy… waits up to 4 s (not 1 s): the first render of a test file can take longer while Maven builds beside it
+// on a 2-core machine.
+configure({ asyncUtilTimeout: 4000 });
 
 /**
  * uPlot draws on a canvas, which jsdom lacks: tests get a stand-in that records what it was asked to draw, so a

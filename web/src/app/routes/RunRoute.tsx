@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { DatasetVersionLabel } from '@/features/datasets';
+import { LineagePanel } from '@/features/lineage';
 import { ProjectName } from '@/features/projects';
 import { RunDetail, useRun } from '@/features/runs';
 import { paths } from '@/shared/paths';
@@ -26,6 +27,7 @@ export function RunRoute() {
           </Link>
         )}
       />
+      {run.data ? <LineagePanel kind="run" id={runId} /> : null}
     </>
   );
 }

@@ -3,4 +3,4 @@ export { AuthCallbackPage } from './components/AuthCallbackPage';
 export { AuthProvider } from './components/AuthProvider';
 export { RequireAuth } from './components/RequireAuth';
 export { SignInPage } from './components/SignInPage';
-export { useAuth } from './hooks/useAuth';
+export { useAuth, useCurrentPrincipalId } from './hooks/useAuth';

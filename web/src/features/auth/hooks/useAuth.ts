@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { principalIdOf } from '../lib/principal';
 
 export interface AuthState {
   /** The bearer token in use, or null when signed out. */
@@ -17,4 +18,9 @@ export function useAuth(): AuthState {
   const state = useContext(AuthContext);
   if (!state) throw new Error('useAuth must be used inside <AuthProvider>');
   return state;
+}
+
+/** The signed-in principal's id when the token carries it (see `principalIdOf`). */
+export function useCurrentPrincipalId(): string | undefined {
+  return principalIdOf(useAuth().token);
 }

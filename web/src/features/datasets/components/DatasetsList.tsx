@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatTime } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
+import { LoadMoreButton } from '@/shared/ui/LoadMoreButton';
 import { useDatasets } from '../api/get-datasets';
 
 export function DatasetsList() {
@@ -43,11 +44,7 @@ export function DatasetsList() {
           </tbody>
         </table>
       ) : null}
-      {datasets.hasNextPage ? (
-        <button type="button" className="button" onClick={() => datasets.fetchNextPage()} disabled={datasets.isFetchingNextPage}>
-          {datasets.isFetchingNextPage ? 'Loading…' : 'Load more datasets'}
-        </button>
-      ) : null}
+      <LoadMoreButton list={datasets} label="Load more datasets" />
     </section>
   );
 }

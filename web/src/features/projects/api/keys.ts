@@ -4,4 +4,5 @@ export const projectKeys = {
   lists: () => [...projectKeys.all, 'list'] as const,
   list: (includeArchived: boolean) => [...projectKeys.lists(), { includeArchived }] as const,
   detail: (id: string) => [...projectKeys.all, 'detail', id] as const,
+  grants: (id: string) => [...projectKeys.detail(id), 'grants'] as const,
 };

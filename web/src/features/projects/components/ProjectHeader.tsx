@@ -1,12 +1,20 @@
+import { useRef, useState } from 'react';
 import { formatTime } from '@/shared/lib/format';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useProject } from '../api/get-project';
+import { Tags } from '@/shared/ui/Tags';
 import { ArchiveButton } from './ArchiveButton';
-import { Tags } from './Tags';
+import { SharingDialog } from './SharingDialog';
 
-/** The top of a project's page: name, description, tags, state and the archive/restore action. */
+/** The top of a project's page: name, description, tags, state, the archive/restore action and sharing. */
 export function ProjectHeader({ projectId }: { projectId: string }) {
   const project = useProject(projectId);
+  const [sharing, setSharing] = useState(false);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const closeSharing = () => {
+    setSharing(false);
+    shareButton.current?.focus();
+  };
   if (project.isPending) return <Loading label="Loading project…" />;
   if (project.isError) return <ErrorMessage error={project.error} />;
   const p = project.data;
@@ -23,7 +31,13 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
         </p>
         {p.archived ? <p className="notice">This project is archived: it accepts no new runs. Restore it to log more.</p> : null}
       </div>
-      <ArchiveButton project={p} />
+      <div className="header-actions">
+        <button ref={shareButton} type="button" className="button" aria-expanded={sharing} onClick={() => setSharing(!sharing)}>
+          Share
+        </button>
+        <ArchiveButton project={p} />
+      </div>
+      {sharing ? <SharingDialog projectId={projectId} onClose={closeSharing} /> : null}
     </header>
   );
 }

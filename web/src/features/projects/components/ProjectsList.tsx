@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { formatTime } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
+import { LoadMoreButton } from '@/shared/ui/LoadMoreButton';
 import { useProjects } from '../api/get-projects';
 import { ArchiveButton } from './ArchiveButton';
-import { Tags } from './Tags';
+import { Tags } from '@/shared/ui/Tags';
 
 export function ProjectsList() {
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -67,17 +68,7 @@ export function ProjectsList() {
           </tbody>
         </table>
       ) : null}
-      {projects.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => projects.fetchNextPage()}
-          disabled={projects.isFetchingNextPage}
-        >
-          {projects.isFetchingNextPage ? 'Loading…' : 'Load more projects'}
-        </button>
-      ) : null}
-      {projects.isFetchNextPageError ? <ErrorMessage error={projects.error} /> : null}
+      <LoadMoreButton list={projects} label="Load more projects" />
     </section>
   );
 }

@@ -20,3 +20,29 @@ export interface CreateProjectInput {
   description?: string;
   tags?: Record<string, string>;
 }
+
+export const PROJECT_ROLES = ['VIEWER', 'EDITOR', 'MANAGER'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+export type GranteeType = 'USER' | 'GROUP';
+
+export interface Grant {
+  granteeType: GranteeType;
+  granteeId: string;
+  /** The member's username or the group's name. */
+  name: string;
+  role: ProjectRole;
+  grantTime: number;
+}
+
+/** `GET /projects/{id}/grants`. */
+export interface ProjectGrants {
+  projectId: string;
+  ownerId: string;
+  ownerUsername: string;
+  grants: Grant[];
+}
+
+export interface GrantTarget {
+  granteeType: GranteeType;
+  granteeId: string;
+}

@@ -22,6 +22,9 @@ describe('run page', () => {
       'GET /runs/r1': json(run),
       'GET /runs/r1/metrics/*': json(createMetricSeries('train/loss', [0.9, 'NaN', 0.4])),
       'GET /runs/r1/artifacts': json({ artifacts: [createArtifact({ path: 'model/model.zip', size: 2048 })] }),
+      'GET /lineage/run/r1': (request) =>
+        json({ root: { kind: 'run', id: 'r1' }, direction: request.query.get('direction'), depth: 3, truncated: false,
+          nodes: [{ kind: 'run', id: 'r1', distance: 0, properties: {}, eventId: 'e1', actor: 'usr_admin', time: 0 }], edges: [] }),
     });
     renderApp('/runs/r1');
 
@@ -42,6 +45,10 @@ describe('run page', () => {
     expect(history.query.get('maxPoints')).toBe('1000');
 
     expect(await screen.findByRole('cell', { name: 'model/model.zip' })).toBeInTheDocument();
+
+    const lineage = screen.getByRole('region', { name: 'Lineage' });
+    expect(await within(lineage).findByText('Nothing upstream')).toBeInTheDocument();
+    expect(within(lineage).getByRole('link', { name: 'Open in lineage explorer' })).toHaveAttribute('href', '/lineage/run/r1');
   });
 
   it('downloads an artifact with the token, and shows a failed download beside its button', async () => {

@@ -1,0 +1,15 @@
+/**
+ * The principal id a bearer token speaks for, when the UI can tell: an access token of the embedded provider is a
+ * JWT whose `sub` is the principal id; a personal access token is opaque (undefined then). Only for display
+ * decisions such as greying out "Approve" on one's own request — the server authorizes every call itself.
+ */
+export function principalIdOf(token: string | null): string | undefined {
+  const parts = token?.split('.') ?? [];
+  if (parts.length !== 3) return undefined;
+  try {
+    const payload = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof payload.sub === 'string' ? payload.sub : undefined;
+  } catch {
+    return undefined;
+  }
+}

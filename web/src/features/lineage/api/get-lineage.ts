@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { apiJson } from '@/shared/api/client';
+import type { Direction, LineageGraph } from '../types';
+
+export const lineageKeys = {
+  all: ['lineage'] as const,
+  graph: (kind: string, id: string, direction: Direction, depth: number) => [...lineageKeys.all, kind, id, direction, depth] as const,
+};
+
+/** `GET /lineage/{kind}/{id}?direction=&depth=`: the nodes and edges within `depth` edges, one way from the node. */
+export function getLineage(kind: string, id: string, direction: Direction, depth: number) {
+  return apiJson<LineageGraph>(`/lineage/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`, { query: { direction, depth } });
+}
+
+export function useLineage(kind: string, id: string, direction: Direction, depth: number) {
+  return useQuery({ queryKey: lineageKeys.graph(kind, id, direction, depth), queryFn: () => getLineage(kind, id, direction, depth) });
+}

@@ -1,0 +1,1 @@
+export { LineagePanel } from './components/LineagePanel';

@@ -1,0 +1,2 @@
+export { ModelDetail, ModelName } from './components/ModelDetail';
+export { CreateModelForm, ModelsList } from './components/ModelsList';
