@@ -275,6 +275,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("PUT", "/api/v1/orgs/{org}/users/{principalId}/password",
                 f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member() + "/password",
                 f -> Map.of("password", "a long enough passphrase"), administer()));
+        rows.add(row("GET", "/api/v1/me", f -> "/api/v1/me", null, collectionRead()));
         // the matrix's callers hold personal access tokens and have no password to change
         rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
                 f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),

@@ -44,6 +44,24 @@ public class OrganizationReadModel {
                 .list();
     }
 
+    public record MembershipView(String id, String name, OrgRole role) {
+    }
+
+    /** The organizations a principal belongs to, by name. */
+    public List<MembershipView> memberships(String principalId) {
+        return jdbc.sql("""
+                        SELECT o.id, o.name, m.role FROM org_members m JOIN organizations o ON o.id = m.tenant_id
+                        WHERE m.principal_id = ? ORDER BY o.name, o.id""")
+                .param(principalId)
+                .query((rs, n) -> new MembershipView(rs.getString(1), rs.getString(2), OrgRole.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    /** The principal's username; empty for a principal that has none (a service account). */
+    public Optional<String> username(String principalId) {
+        return jdbc.sql("SELECT username FROM principals WHERE id = ?").param(principalId).query(String.class).optional();
+    }
+
     public Optional<OrgRole> role(String orgId, String principalId) {
         return jdbc.sql("SELECT role FROM org_members WHERE tenant_id = ? AND principal_id = ?")
                 .params(orgId, principalId).query(String.class).optional().map(OrgRole::valueOf);
