@@ -2,8 +2,8 @@ package io.cairn.lineage.query;
 
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
+import io.cairn.common.jdbc.KeyList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,10 +140,11 @@ public class LineageReadModel {
     private List<EdgeRow> edgesTouching(String tenantId, List<String> keys, boolean upstream) {
         List<EdgeRow> rows = new ArrayList<>();
         for (List<String> chunk : chunks(keys)) {
+            String keyColumn = upstream ? "to_key" : "from_key";
             rows.addAll(jdbc.sql("SELECT e.from_key, e.to_key, e.relation, e.event_id, e.actor, e.event_time FROM "
-                            + values(chunk) + " JOIN lineage_edges e ON e.tenant_id = ? AND e."
-                            + (upstream ? "to_key" : "from_key") + " = wanted.k")
-                    .params(args(chunk, tenantId))
+                            + KeyList.values(chunk.size(), "wanted", "k")
+                            + " JOIN lineage_edges e ON e.tenant_id = ? AND e." + keyColumn + " = wanted.k")
+                    .params(KeyList.args(chunk, tenantId))
                     .query((rs, n) -> new EdgeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getLong(6)))
                     .list());
@@ -156,8 +157,9 @@ public class LineageReadModel {
         Map<String, LineageGraph.Node> nodes = new HashMap<>();
         for (List<String> chunk : chunks(keys)) {
             jdbc.sql("SELECT n.node_key, n.kind, n.id, n.properties_json, n.event_id, n.actor, n.event_time FROM "
-                            + values(chunk) + " JOIN lineage_nodes n ON n.tenant_id = ? AND n.node_key = wanted.k")
-                    .params(args(chunk, tenantId))
+                            + KeyList.values(chunk.size(), "wanted", "k")
+                            + " JOIN lineage_nodes n ON n.tenant_id = ? AND n.node_key = wanted.k")
+                    .params(KeyList.args(chunk, tenantId))
                     .query(rs -> {
                         nodes.put(rs.getString(1), new LineageGraph.Node(rs.getString(2), rs.getString(3),
                                 distances.get(rs.getString(1)), json.readValue(rs.getString(4), PROPERTIES),
@@ -165,20 +167,6 @@ public class LineageReadModel {
                     });
         }
         return nodes;
-    }
-
-    /**
-     * {@code (VALUES (?), ...) AS wanted(k)}: joined to a table, H2 finds the keys through its (tenant, key)
-     * index; {@code tenant_id = ? AND key IN (...)} would make it read every row of the tenant.
-     */
-    private static String values(List<String> keys) {
-        return "(VALUES " + String.join(", ", Collections.nCopies(keys.size(), "(?)")) + ") AS wanted(k)";
-    }
-
-    private static List<Object> args(List<String> keys, String tenantId) {
-        List<Object> args = new ArrayList<>(keys);
-        args.add(tenantId);
-        return args;
     }
 
     private static List<List<String>> chunks(List<String> keys) {

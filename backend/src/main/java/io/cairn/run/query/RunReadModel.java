@@ -1,6 +1,7 @@
 package io.cairn.run.query;
 
 import io.cairn.common.error.NotFoundException;
+import io.cairn.common.jdbc.KeyList;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.RunStatus;
@@ -8,7 +9,6 @@ import io.cairn.run.api.SourceSnapshot;
 import io.cairn.run.query.RunView.ArtifactSummary;
 import io.cairn.run.query.RunView.LatestMetric;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,19 +134,12 @@ public class RunReadModel {
         return result;
     }
 
-    /**
-     * {@code <select> FROM (VALUES (?), ...) AS wanted(id) JOIN <table> x ON x.tenant_id = ? AND x.<runColumn> =
-     * wanted.id <tail>}: the rows of the given runs, found through the table's (tenant, run) primary key. The
-     * plainer {@code tenant_id = ? AND run_id IN (...)} makes H2 read every row of the tenant (it uses only the
-     * key's first column), which turned 100,000 runs into minutes.
-     */
+    /** {@code <select> FROM <ids> JOIN <table> x ON (tenant, run) <tail>}: the rows of the given runs, by key. */
     private JdbcClient.StatementSpec forRuns(String tenantId, List<String> ids, String table, String runColumn,
                                              String select, String tail) {
-        String sql = select + " FROM (VALUES " + String.join(", ", Collections.nCopies(ids.size(), "(?)"))
-                + ") AS wanted(id) JOIN " + table + " x ON x.tenant_id = ? AND x." + runColumn + " = wanted.id" + tail;
-        List<Object> args = new ArrayList<>(ids);
-        args.add(tenantId);
-        return jdbc.sql(sql).params(args);
+        return jdbc.sql(select + " FROM " + KeyList.values(ids.size(), "wanted", "id") + " JOIN " + table
+                        + " x ON x.tenant_id = ? AND x." + runColumn + " = wanted.id" + tail)
+                .params(KeyList.args(ids, tenantId));
     }
 
     private static String escapeLike(String value) {
