@@ -164,7 +164,8 @@ public class AccessTokenService implements BearerAuthenticator {
      */
     @Transactional
     public String principalFor(String username, String homeTenant) {
-        return jdbc.sql("SELECT id FROM principals WHERE username = ?").param(username).query(String.class).optional()
+        return jdbc.sql("SELECT id FROM principals WHERE username = ? AND erased_time IS NULL").param(username)
+                .query(String.class).optional()
                 .orElseGet(() -> {
                     if (username.contains(":")) {
                         throw new InvalidInputException("username", "Names with ':' belong to users of an "

@@ -276,6 +276,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member() + "/password",
                 f -> Map.of("password", "a long enough passphrase"), administer()));
         rows.add(row("GET", "/api/v1/me", f -> "/api/v1/me", null, collectionRead()));
+        rows.add(row("GET", "/api/v1/me/profile", f -> "/api/v1/me/profile", null, collectionRead()));
+        rows.add(row("PUT", "/api/v1/me/profile", f -> "/api/v1/me/profile", f -> Map.of("displayName", "Matrix"),
+                collectionRead()));
+        rows.add(row("GET", "/api/v1/orgs/{org}/users/{principalId}", f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member(),
+                null, administer()));
+        rows.add(row("DELETE", "/api/v1/orgs/{org}/users/{principalId}",
+                f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member(), null, administer()));
         // the matrix's callers hold personal access tokens and have no password to change
         rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
                 f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),

@@ -64,7 +64,7 @@ public class JwtBearerAuthenticator implements BearerAuthenticator {
         }
         String principalId = jwt.getSubject();
         Optional<PrincipalRow> principal = principalId == null ? Optional.empty() : jdbc.sql(
-                        "SELECT tenant_id, platform_admin FROM principals WHERE id = ?")
+                        "SELECT tenant_id, platform_admin FROM principals WHERE id = ? AND erased_time IS NULL")
                 .param(principalId)
                 .query((rs, n) -> new PrincipalRow(rs.getString(1), rs.getBoolean(2)))
                 .optional();

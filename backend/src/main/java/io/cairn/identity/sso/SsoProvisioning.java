@@ -3,6 +3,7 @@ package io.cairn.identity.sso;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.identity.AccessTokenService;
+import io.cairn.identity.profile.UserProfiles;
 import io.cairn.tenancy.api.OrgRole;
 import io.cairn.tenancy.api.OrganizationCommand.ApplySsoSignInCommand;
 import io.cairn.tenancy.api.SsoClaimMapping;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Just-in-time provisioning of users who sign in through their organization's SSO. A user is known by
  * (organization, issuer, {@code sub}), never by name, so no identity provider can take over a local user or a user
  * of another organization; the Cairn username is {@code <org>:<preferred_username>} (':' is not allowed in other
- * names). On every sign-in the mapping decides the organization role and the mapped groups.
+ * names). On every sign-in the mapping decides the organization role and the mapped groups, and the {@code name}
+ * and {@code email} claims refresh the user's profile (never an event).
  */
 @Component
 public class SsoProvisioning {
@@ -35,12 +37,15 @@ public class SsoProvisioning {
     private final JdbcClient jdbc;
     private final AccessTokenService principals;
     private final Commands commands;
+    private final UserProfiles profiles;
     private final Clock clock;
 
-    public SsoProvisioning(JdbcClient jdbc, AccessTokenService principals, Commands commands, Clock clock) {
+    public SsoProvisioning(JdbcClient jdbc, AccessTokenService principals, Commands commands, UserProfiles profiles,
+                           Clock clock) {
         this.jdbc = jdbc;
         this.principals = principals;
         this.commands = commands;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -51,6 +56,7 @@ public class SsoProvisioning {
     public Outcome signIn(SsoSettings settings, String subject, Map<String, Object> claims) {
         String org = settings.tenantId();
         String principalId = principal(org, settings.issuerUri(), subject, claims);
+        profiles.fromClaims(principalId, claims.get("name"), claims.get("email"));
         OrgRole role = role(settings, claims);
         Set<String> mapped = new LinkedHashSet<>();
         Set<String> granted = new LinkedHashSet<>();

@@ -69,4 +69,12 @@ public sealed interface OrganizationCommand {
     record ApplySsoSignInCommand(@TargetAggregateIdentifier String orgId, String principalId, OrgRole role,
                                  Set<String> groupIds, Set<String> mappedGroupIds) implements OrganizationCommand {
     }
+
+    /**
+     * Erases a user from this organization's point of view: removes them if they are a member (an organization
+     * keeps at least one owner) and records the erasure. Erasing twice changes nothing.
+     */
+    record EraseUserCommand(@TargetAggregateIdentifier String orgId, String principalId)
+            implements OrganizationCommand {
+    }
 }

@@ -85,4 +85,14 @@ public sealed interface OrganizationEvent {
     @Revision("1")
     record SsoRemovedEvent(String orgId, String tenantId) implements OrganizationEvent {
     }
+
+    /**
+     * A user was erased (right to be forgotten): their profile and credentials are gone and the history keeps only
+     * their pseudonymous principal id. Recorded in every organization they belonged to and in their home
+     * organization, after the {@link MemberRemovedEvent} that took them out.
+     */
+    @WireName("cairn.tenancy.UserErased")
+    @Revision("1")
+    record UserErasedEvent(String orgId, String tenantId, String principalId) implements OrganizationEvent {
+    }
 }

@@ -16,6 +16,7 @@ import io.cairn.tenancy.api.OrganizationCommand.ChangeMemberRoleCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateOrganizationCommand;
 import io.cairn.tenancy.api.OrganizationCommand.DeleteGroupCommand;
+import io.cairn.tenancy.api.OrganizationCommand.EraseUserCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveGroupMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RenameGroupCommand;
@@ -32,6 +33,7 @@ import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationRenamedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoConfiguredEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoRemovedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.UserErasedEvent;
 import io.cairn.tenancy.api.SsoClaimMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,7 @@ public class Organization {
     private Map<String, String> groupNames = new HashMap<>();
     private Map<String, Set<String>> groupMembers = new HashMap<>();
     private boolean ssoConfigured;
+    private Set<String> erased = new HashSet<>();
 
     protected Organization() {
     }
@@ -112,6 +115,21 @@ public class Organization {
             requireAnotherOwner(command.principalId(), null);
         }
         apply(new MemberRemovedEvent(orgId, orgId, command.principalId()));
+    }
+
+    @CommandHandler
+    void handle(EraseUserCommand command) {
+        if (erased.contains(command.principalId())) {
+            return;
+        }
+        OrgRole role = members.get(command.principalId());
+        if (role == OrgRole.OWNER) {
+            requireAnotherOwner(command.principalId(), null);
+        }
+        if (role != null) {
+            apply(new MemberRemovedEvent(orgId, orgId, command.principalId()));
+        }
+        apply(new UserErasedEvent(orgId, orgId, command.principalId()));
     }
 
     @CommandHandler
@@ -292,6 +310,11 @@ public class Organization {
     void on(MemberRemovedEvent event) {
         members.remove(event.principalId());
         groupMembers.values().forEach(members -> members.remove(event.principalId()));
+    }
+
+    @EventSourcingHandler
+    void on(UserErasedEvent event) {
+        erased.add(event.principalId());
     }
 
     @EventSourcingHandler

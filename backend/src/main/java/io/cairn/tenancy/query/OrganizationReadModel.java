@@ -20,7 +20,8 @@ public class OrganizationReadModel {
     public record OrganizationView(String id, String name, long creationTime) {
     }
 
-    public record MemberView(String principalId, String username, OrgRole role, long sinceTime) {
+    /** {@code displayName} comes from the member's profile; null when they gave none. */
+    public record MemberView(String principalId, String username, String displayName, OrgRole role, long sinceTime) {
     }
 
     public boolean exists(String orgId) {
@@ -35,12 +36,13 @@ public class OrganizationReadModel {
 
     public List<MemberView> members(String orgId) {
         return jdbc.sql("""
-                        SELECT m.principal_id, p.username, m.role, m.since_time FROM org_members m
+                        SELECT m.principal_id, p.username, u.display_name, m.role, m.since_time FROM org_members m
                         LEFT JOIN principals p ON p.id = m.principal_id
+                        LEFT JOIN user_profiles u ON u.principal_id = m.principal_id
                         WHERE m.tenant_id = ? ORDER BY p.username, m.principal_id""")
                 .param(orgId)
-                .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), OrgRole.valueOf(rs.getString(3)),
-                        rs.getLong(4)))
+                .query((rs, n) -> new MemberView(rs.getString(1), rs.getString(2), rs.getString(3),
+                        OrgRole.valueOf(rs.getString(4)), rs.getLong(5)))
                 .list();
     }
 
@@ -60,6 +62,18 @@ public class OrganizationReadModel {
     /** The principal's username; empty for a principal that has none (a service account). */
     public Optional<String> username(String principalId) {
         return jdbc.sql("SELECT username FROM principals WHERE id = ?").param(principalId).query(String.class).optional();
+    }
+
+    /** The principal's display name from the profile store, when they gave one. */
+    public Optional<String> displayName(String principalId) {
+        return jdbc.sql("SELECT display_name FROM user_profiles WHERE principal_id = ? AND display_name IS NOT NULL")
+                .param(principalId).query(String.class).optional();
+    }
+
+    /** How many owners the organization has. */
+    public long owners(String orgId) {
+        return jdbc.sql("SELECT COUNT(*) FROM org_members WHERE tenant_id = ? AND role = 'OWNER'").param(orgId)
+                .query(Long.class).single();
     }
 
     public Optional<OrgRole> role(String orgId, String principalId) {

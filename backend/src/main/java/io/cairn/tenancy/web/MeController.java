@@ -26,16 +26,16 @@ public class MeController {
         this.policy = policy;
     }
 
-    /** {@code username} is absent for a service account. */
-    public record Me(String principalId, String username, String organization, OrgRole role, boolean platformAdmin,
-                     List<MembershipView> organizations) {
+    /** {@code displayName} (from the profile store) is absent when not given. */
+    public record Me(String principalId, String username, String displayName, String organization, OrgRole role,
+                     boolean platformAdmin, List<MembershipView> organizations) {
     }
 
     @GetMapping("/api/v1/me")
     Me me() {
         CairnPrincipal caller = policy.caller(Action.READ);
         return new Me(caller.principalId(), organizations.username(caller.principalId()).orElse(null),
-                caller.tenantId(), caller.role(), caller.platformAdmin(),
+                organizations.displayName(caller.principalId()).orElse(null), caller.tenantId(), caller.role(), caller.platformAdmin(),
                 organizations.memberships(caller.principalId()));
     }
 }

@@ -63,6 +63,9 @@ class KeycloakSsoTest extends ApiTestBase {
         assertThat(aliceClaims.get("iss").asString()).as("Cairn issues the API's tokens").startsWith("http://127.0.0.1:" + port);
         Api alice = admin.withToken(aliceToken);
         assertThat(alice.get("/api/v1/projects").status()).isEqualTo(200);
+        Api.Response profile = alice.get("/api/v1/me/profile");
+        assertThat(profile.get("/displayName")).as("from the IdP's name claim, kept out of events").isEqualTo("Alice Admin");
+        assertThat(profile.get("/email")).isEqualTo("alice@example.org");
         assertThat(alice.get("/api/v1/projects/" + ownersProject).status()).as("an ADMIN sees every project").isEqualTo(200);
         assertProblem(alice.get("/api/v1/projects/" + othersProject), 404);
         assertProblem(alice.withHeader("Cairn-Org", other).get("/api/v1/projects"), 404);
