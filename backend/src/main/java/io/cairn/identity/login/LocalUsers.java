@@ -5,14 +5,18 @@ import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.messaging.Commands;
+import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.identity.AccessTokenService;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.api.OrgRole;
 import io.cairn.tenancy.api.OrganizationCommand.AddMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RecordPasswordChangeCommand;
 import io.cairn.tenancy.query.OrganizationReadModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +26,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Local users: principals with a password, who sign in at the embedded provider. A user's home organization (where
@@ -120,6 +125,7 @@ public class LocalUsers implements UserDetailsService, UserDetailsPasswordServic
      * An owner or admin of {@code caller}'s organization sets the password of a user whose home it is. Admins cannot
      * set an owner's password, and nobody can set a platform administrator's but that administrator.
      */
+    @Transactional
     public void setByAdministrator(CairnPrincipal caller, String principalId, String password) {
         Target target = jdbc.sql("SELECT username, tenant_id, platform_admin FROM principals WHERE id = ?")
                 .param(principalId)
@@ -138,9 +144,11 @@ public class LocalUsers implements UserDetailsService, UserDetailsPasswordServic
         }
         PasswordPolicy.check("password", target.username(), password);
         store(principalId, encoder.encode(password));
+        recordChange(target.homeTenant(), principalId, caller.principalId(), true);
     }
 
     /** The caller changes their own password, proving the current one (throttled like sign-in). */
+    @Transactional
     public void changeOwn(String principalId, String currentPassword, String newPassword, String address) {
         String username = username(principalId);
         String hash = jdbc.sql("SELECT password_hash FROM local_credentials WHERE principal_id = ?").param(principalId)
@@ -164,6 +172,9 @@ public class LocalUsers implements UserDetailsService, UserDetailsPasswordServic
         }
         PasswordPolicy.check("newPassword", username, newPassword);
         store(principalId, encoder.encode(newPassword));
+        String home = jdbc.sql("SELECT tenant_id FROM principals WHERE id = ?").param(principalId).query(String.class)
+                .single();
+        recordChange(home, principalId, principalId, false);
     }
 
     /**
@@ -192,6 +203,16 @@ public class LocalUsers implements UserDetailsService, UserDetailsPasswordServic
     private boolean isServiceAccount(String principalId) {
         return jdbc.sql("SELECT COUNT(*) FROM service_accounts WHERE principal_id = ?").param(principalId)
                 .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Puts the change on the home organization's record (an event without any secret), in the transaction that
+     * stored the new hash: either both happen or neither.
+     */
+    private void recordChange(String homeOrg, String principalId, String actorId, boolean reset) {
+        commands.send(GenericCommandMessage.asCommandMessage(new RecordPasswordChangeCommand(homeOrg, principalId, reset))
+                        .andMetaData(Map.of(MessageMetadata.TENANT_ID, homeOrg, MessageMetadata.PRINCIPAL, actorId)),
+                "Organization", homeOrg);
     }
 
     private void store(String principalId, String hash) {

@@ -77,4 +77,9 @@ public sealed interface OrganizationCommand {
     record EraseUserCommand(@TargetAggregateIdentifier String orgId, String principalId)
             implements OrganizationCommand {
     }
+
+    /** Puts a password change of a user whose home organization this is on the organization's record. */
+    record RecordPasswordChangeCommand(@TargetAggregateIdentifier String orgId, String principalId, boolean reset)
+            implements OrganizationCommand {
+    }
 }

@@ -95,4 +95,14 @@ public sealed interface OrganizationEvent {
     @Revision("1")
     record UserErasedEvent(String orgId, String tenantId, String principalId) implements OrganizationEvent {
     }
+
+    /**
+     * A local user's password was changed by the user ({@code reset} false) or set by an owner or admin of their
+     * home organization ({@code reset} true); the actor is in the metadata. Never holds the password or its hash.
+     */
+    @WireName("cairn.tenancy.PasswordChanged")
+    @Revision("1")
+    record PasswordChangedEvent(String orgId, String tenantId, String principalId, boolean reset)
+            implements OrganizationEvent {
+    }
 }

@@ -17,6 +17,7 @@ import io.cairn.tenancy.api.OrganizationCommand.CreateGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateOrganizationCommand;
 import io.cairn.tenancy.api.OrganizationCommand.DeleteGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.EraseUserCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RecordPasswordChangeCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveGroupMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RenameGroupCommand;
@@ -31,6 +32,7 @@ import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRoleChangedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationCreatedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.OrganizationRenamedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.PasswordChangedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoConfiguredEvent;
 import io.cairn.tenancy.api.OrganizationEvent.SsoRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.UserErasedEvent;
@@ -130,6 +132,11 @@ public class Organization {
             apply(new MemberRemovedEvent(orgId, orgId, command.principalId()));
         }
         apply(new UserErasedEvent(orgId, orgId, command.principalId()));
+    }
+
+    @CommandHandler
+    void handle(RecordPasswordChangeCommand command) {
+        apply(new PasswordChangedEvent(orgId, orgId, command.principalId(), command.reset()));
     }
 
     @CommandHandler

@@ -77,6 +77,15 @@ class PasswordApiTest extends ApiTestBase {
         Browser old = new Browser(port);
         old.expectRedirect(old.submitSignIn(name, PASSWORD), "/login?error");
 
+        // on the home organization's record, by the user, without any secret; refused changes are not
+        String ginaId = gina.get("/api/v1/me").get("/principalId");
+        String changes = "/api/v1/orgs/default/audit/events?eventType=cairn.tenancy.PasswordChanged&actor=" + ginaId;
+        eventually(() -> admin.get(changes).json().get("events").size() == 1);
+        Api.Response recorded = admin.get(changes);
+        assertThat(recorded.get("/events/0/payload/principalId")).isEqualTo(ginaId);
+        assertThat(recorded.get("/events/0/payload/reset")).isEqualTo("false");
+        assertThat(recorded.text()).doesNotContain("another fine passphrase").doesNotContain("argon2");
+
         assertProblem(userOf("default").post("/api/v1/me/password", Map.of("currentPassword", "x", "newPassword",
                 "another fine passphrase")), 409);
     }
@@ -90,6 +99,11 @@ class PasswordApiTest extends ApiTestBase {
 
         assertThat(admin.putJson("/api/v1/orgs/" + org + "/users/" + memberId + "/password",
                 Map.of("password", "reset by the admin")).status()).isEqualTo(204);
+        String adminId = admin.get("/api/v1/me").get("/principalId");
+        String resets = "/api/v1/orgs/" + org + "/audit/events?eventType=cairn.tenancy.PasswordChanged&actor=" + adminId;
+        eventually(() -> admin.get(resets).json().get("events").size() == 1);
+        assertThat(admin.get(resets).get("/events/0/payload/principalId")).isEqualTo(memberId);
+        assertThat(admin.get(resets).get("/events/0/payload/reset")).isEqualTo("true");
         assertProblem(admin.putJson("/api/v1/orgs/" + org + "/users/" + ownerId + "/password",
                 Map.of("password", "reset by the admin")), 403);
         assertThat(ownerOf(org).putJson("/api/v1/orgs/" + org + "/users/" + ownerId + "/password",

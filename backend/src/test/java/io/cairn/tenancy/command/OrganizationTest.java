@@ -15,6 +15,7 @@ import io.cairn.tenancy.api.OrganizationCommand.AddGroupMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.CreateGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.DeleteGroupCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveGroupMemberCommand;
+import io.cairn.tenancy.api.OrganizationCommand.RecordPasswordChangeCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RemoveMemberCommand;
 import io.cairn.tenancy.api.OrganizationCommand.RenameGroupCommand;
 import io.cairn.tenancy.api.OrganizationEvent.GroupDeletedEvent;
@@ -22,6 +23,7 @@ import io.cairn.tenancy.api.OrganizationEvent.GroupMemberAddedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.GroupMemberRemovedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.GroupRenamedEvent;
 import io.cairn.tenancy.api.OrganizationEvent.MemberRemovedEvent;
+import io.cairn.tenancy.api.OrganizationEvent.PasswordChangedEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,5 +172,12 @@ class OrganizationTest {
                 .when(new DeleteGroupCommand(ORG, GROUP_ID))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void recordPasswordChangeCommandPutsTheChangeOnRecord() {
+        fixture.given(founded())
+                .when(new RecordPasswordChangeCommand(ORG, MEMBER, true))
+                .expectEvents(new PasswordChangedEvent(ORG, ORG, MEMBER, true));
     }
 }
