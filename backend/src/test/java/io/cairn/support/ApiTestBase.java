@@ -56,6 +56,8 @@ public abstract class ApiTestBase {
         registry.add("cairn.login.lockout", () -> "1s");
         registry.add("cairn.login.max-lockout", () -> "2s");
         registry.add("cairn.login.max-failures-per-address", () -> "100000");
+        // a hung identity provider fails a sign-in this fast (SlowIdentityProviderTest)
+        registry.add("cairn.sso.read-timeout", () -> "3s");
         TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
         TestServers.cassandra().ifPresent(nodes -> {
             registry.add("cairn.metrics.store", () -> "cassandra");

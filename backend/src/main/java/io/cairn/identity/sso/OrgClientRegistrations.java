@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 /**
  * One OAuth2 client registration per organization with SSO, its id being the organization's: read from the SSO
  * settings and the stored secret at each use (a change applies at the next sign-in, on every instance), with the
- * provider's endpoints from its OpenID discovery document (cached for {@link #DISCOVERY_TTL} per issuer). An
+ * provider's endpoints from its OpenID discovery document (read with {@link IdpHttp}'s timeouts, its {@code issuer}
+ * checked, cached for {@link #DISCOVERY_TTL} per issuer). An
  * organization without SSO, or whose provider cannot be reached, has no registration.
  */
 public class OrgClientRegistrations implements ClientRegistrationRepository {
@@ -31,15 +32,17 @@ public class OrgClientRegistrations implements ClientRegistrationRepository {
 
     private final SsoReadModel settings;
     private final SsoSecrets secrets;
+    private final IdpHttp idp;
     private final Clock clock;
     private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
     private record Discovered(ClientRegistration template, long fetchedAt) {
     }
 
-    public OrgClientRegistrations(SsoReadModel settings, SsoSecrets secrets, Clock clock) {
+    public OrgClientRegistrations(SsoReadModel settings, SsoSecrets secrets, IdpHttp idp, Clock clock) {
         this.settings = settings;
         this.secrets = secrets;
+        this.idp = idp;
         this.clock = clock;
     }
 
@@ -76,7 +79,12 @@ public class OrgClientRegistrations implements ClientRegistrationRepository {
             return known.template();
         }
         try {
-            ClientRegistration template = ClientRegistrations.fromIssuerLocation(issuer)
+            Map<String, Object> document = idp.discoveryDocument(issuer);
+            if (document == null || !issuer.equals(document.get("issuer"))) {
+                throw new IllegalStateException("its discovery document names issuer '"
+                        + (document == null ? null : document.get("issuer")) + "'");
+            }
+            ClientRegistration template = ClientRegistrations.fromOidcConfiguration(document)
                     .registrationId("discovery").clientId("discovery").build();
             discovered.put(issuer, new Discovered(template, now));
             return template;

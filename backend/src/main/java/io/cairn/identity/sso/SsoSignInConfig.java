@@ -24,15 +24,23 @@ public class SsoSignInConfig {
 
     private static final Logger log = LoggerFactory.getLogger(SsoSignInConfig.class);
 
+    /** Also the factory of the ID-token decoders that {@code oauth2Login} picks up by type. */
     @Bean
-    ClientRegistrationRepository clientRegistrationRepository(SsoReadModel settings, SsoSecrets secrets, Clock clock) {
-        return new OrgClientRegistrations(settings, secrets, clock);
+    IdpHttp idpHttp(SsoProperties properties) {
+        return new IdpHttp(properties);
+    }
+
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(SsoReadModel settings, SsoSecrets secrets, IdpHttp idp,
+                                                              Clock clock) {
+        return new OrgClientRegistrations(settings, secrets, idp, clock);
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain ssoSignIn(HttpSecurity http, ClientRegistrationRepository registrations,
-                                  SsoReadModel settings, SsoProvisioning provisioning, Clock clock) throws Exception {
+                                  SsoReadModel settings, SsoProvisioning provisioning, IdpHttp idp, Clock clock)
+            throws Exception {
         http.securityMatcher("/login/sso", "/login/sso/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .oauth2Login(login -> login
@@ -45,8 +53,9 @@ public class SsoSignInConfig {
                                 .authorizationRequestResolver(new OrgAuthorizationRequests(registrations)))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri(OrgClientRegistrations.CALLBACK
                                 .replace("{registrationId}", "*")))
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(idp.tokenClient()))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
-                                new SsoUserService(settings, provisioning, clock)))
+                                new SsoUserService(settings, provisioning, idp.userInfoService(), clock)))
                         .failureHandler((request, response, e) -> {
                             log.warn("SSO sign-in failed at {}: {}", request.getRequestURI(), e.getMessage());
                             response.sendRedirect(request.getContextPath() + "/login?sso-error");

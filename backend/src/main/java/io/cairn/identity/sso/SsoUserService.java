@@ -20,13 +20,14 @@ public class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUs
 
     private static final Logger log = LoggerFactory.getLogger(SsoUserService.class);
 
-    private final OidcUserService userInfo = new OidcUserService();
+    private final OidcUserService userInfo;
     private final SsoReadModel settings;
     private final SsoProvisioning provisioning;
 
     private final Clock clock;
 
-    public SsoUserService(SsoReadModel settings, SsoProvisioning provisioning, Clock clock) {
+    public SsoUserService(SsoReadModel settings, SsoProvisioning provisioning, OidcUserService userInfo, Clock clock) {
+        this.userInfo = userInfo;
         this.settings = settings;
         this.provisioning = provisioning;
         this.clock = clock;
