@@ -1,11 +1,26 @@
 import { Link, NavLink, Outlet } from 'react-router';
-import { RequireAuth, useAuth } from '@/features/auth';
+import { isPersonalAccessToken, RequireAuth, useAuth } from '@/features/auth';
+import { activeOrganization, OrganizationSwitcher, useMe } from '@/features/organizations';
 import { paths } from '@/shared/paths';
 import { ThemeToggle } from '@/shared/ui/theme';
 
-/** The signed-in shell: skip link, top navigation, theme toggle and sign-out around the current page. */
+function AccountLink() {
+  const me = useMe();
+  const name = me.data?.displayName ?? me.data?.username ?? 'Account';
+  return (
+    <NavLink to={paths.account()} className="button ghost" title="Your profile and tokens">
+      {name}
+    </NavLink>
+  );
+}
+
+/** The signed-in shell: skip link, top navigation, organization, account, theme toggle and sign-out around the page. */
 export function Layout() {
-  const { signOut } = useAuth();
+  const { signOut, token } = useAuth();
+  const signOutHere = () => {
+    activeOrganization.set(null);
+    signOut();
+  };
   return (
     <RequireAuth>
       <a className="skip-link" href="#main">
@@ -20,10 +35,13 @@ export function Layout() {
           <NavLink to={paths.projects()}>Projects</NavLink>
           <NavLink to={paths.datasets()}>Datasets</NavLink>
           <NavLink to={paths.models()}>Models</NavLink>
+          <NavLink to={paths.organization()}>Organization</NavLink>
         </nav>
         <div className="header-actions">
+          <OrganizationSwitcher tokenBound={isPersonalAccessToken(token)} />
+          <AccountLink />
           <ThemeToggle />
-          <button type="button" className="button ghost" onClick={signOut}>
+          <button type="button" className="button ghost" onClick={signOutHere}>
             Sign out
           </button>
         </div>

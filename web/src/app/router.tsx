@@ -1,15 +1,22 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router';
 import { AuthCallbackPage, AuthProvider, SignInPage } from '@/features/auth';
+import { activeOrganization } from '@/features/organizations';
+import { configureApiClient } from '@/shared/api/client';
 import { paths, routePatterns } from '@/shared/paths';
 import { Layout } from './Layout';
+import { AccountRoute } from './routes/AccountRoute';
 import { CompareRoute } from './routes/CompareRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
 import { LineageRoute } from './routes/LineageRoute';
 import { ModelRoute, ModelsRoute } from './routes/ModelsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { OrganizationRoute } from './routes/OrganizationRoute';
 import { ProjectRoute } from './routes/ProjectRoute';
 import { ProjectsRoute } from './routes/ProjectsRoute';
 import { RunRoute } from './routes/RunRoute';
+
+// every call acts in the organization chosen in the header (none chosen: the credential's own)
+configureApiClient({ getOrganization: activeOrganization.get });
 
 function Root() {
   return (
@@ -39,6 +46,8 @@ export const routes: RouteObject[] = [
           { path: routePatterns.models, element: <ModelsRoute /> },
           { path: routePatterns.model, element: <ModelRoute /> },
           { path: routePatterns.lineage, element: <LineageRoute /> },
+          { path: routePatterns.account, element: <AccountRoute /> },
+          { path: routePatterns.organization, element: <OrganizationRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -17,6 +17,8 @@ export const routePatterns = {
   models: '/models',
   model: '/models/:modelId',
   lineage: '/lineage/:kind/:nodeId',
+  account: '/account',
+  organization: '/organization',
 } as const;
 
 export const paths = {
@@ -32,4 +34,6 @@ export const paths = {
   models: () => '/models',
   model: (modelId: string) => `/models/${seg(modelId)}`,
   lineage: (kind: string, nodeId: string) => `/lineage/${seg(kind)}/${seg(nodeId)}`,
+  account: () => '/account',
+  organization: () => '/organization',
 };

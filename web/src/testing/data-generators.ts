@@ -2,8 +2,10 @@
  * The one test-data factory of the UI: objects shaped exactly like docs/api.md's answers, with overridable
  * fields. Ids are unique per call.
  */
+import type { AccessToken, Profile } from '@/features/account/types';
 import type { Dataset, DatasetVersion } from '@/features/datasets/types';
 import type { ApprovalRequest, Model, ModelVersion } from '@/features/models/types';
+import type { Me, Member, SsoSettings } from '@/features/organizations/types';
 import type { Project } from '@/features/projects/types';
 import type { Artifact, DownsampledSeries, Run } from '@/features/runs/types';
 import type { Problem } from '@/shared/api/client';
@@ -211,6 +213,46 @@ export function createApprovalRequest(overrides: Partial<ApprovalRequest> = {}):
     status: 'PENDING',
     requestedBy: 'usr_alice',
     requestTime: T0 + n * 60_000,
+    ...overrides,
+  };
+}
+
+export function createMe(overrides: Partial<Me> = {}): Me {
+  return {
+    principalId: 'usr_me',
+    username: 'ada',
+    organization: 'acme',
+    role: 'OWNER',
+    platformAdmin: false,
+    organizations: [{ id: 'acme', name: 'Acme', role: 'OWNER' }],
+    ...overrides,
+  };
+}
+
+export function createMember(overrides: Partial<Member> = {}): Member {
+  const n = next();
+  return { principalId: `usr_${hex(n, 8)}`, username: `user-${n}`, role: 'MEMBER', sinceTime: T0 + n, ...overrides };
+}
+
+export function createProfile(overrides: Partial<Profile> = {}): Profile {
+  return { principalId: 'usr_me', username: 'ada', erased: false, ...overrides };
+}
+
+export function createAccessToken(overrides: Partial<AccessToken> = {}): AccessToken {
+  const n = next();
+  return { id: `tok_${hex(n, 8)}`, name: `token-${n}`, creationTime: T0 + n, ...overrides };
+}
+
+export function createSsoSettings(overrides: Partial<SsoSettings> = {}): SsoSettings {
+  return {
+    issuerUri: 'https://sso.example.com/realms/acme',
+    clientId: 'cairn',
+    clientSecretSet: true,
+    defaultRole: 'MEMBER',
+    mappings: [{ claim: 'groups', value: 'cairn-admins', role: 'ADMIN' }],
+    redirectUri: 'http://localhost:8080/login/sso/acme/callback',
+    signInUri: 'http://localhost:8080/login/sso/acme',
+    updatedTime: T0,
     ...overrides,
   };
 }

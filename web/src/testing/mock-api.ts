@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { Problem } from '@/shared/api/client';
+import { createMe } from './data-generators';
 
 /**
  * A stand-in for the Cairn API in unit tests: routes are `METHOD /path` patterns under /api/v1 (`:name` matches one
@@ -51,8 +52,13 @@ function compile(pattern: string) {
   return { method, regex: new RegExp(`^${source}$`), names };
 }
 
+/** Answered unless a test routes it itself: every signed-in page asks who the caller is (header, org switcher). */
+const DEFAULT_ROUTES: Record<string, Handler> = {
+  'GET /me': json(createMe()),
+};
+
 export function mockApi(routes: Record<string, Handler>) {
-  const compiled = Object.entries(routes).map(([pattern, handler]) => ({ ...compile(pattern), handler, pattern }));
+  const compiled = Object.entries({ ...DEFAULT_ROUTES, ...routes }).map(([pattern, handler]) => ({ ...compile(pattern), handler, pattern }));
   const calls: MockRequest[] = [];
   const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');

@@ -4,3 +4,4 @@ export { AuthProvider } from './components/AuthProvider';
 export { RequireAuth } from './components/RequireAuth';
 export { SignInPage } from './components/SignInPage';
 export { useAuth, useCurrentPrincipalId } from './hooks/useAuth';
+export { isPersonalAccessToken } from './lib/principal';

@@ -36,11 +36,13 @@ export class ApiError extends Error {
 interface ClientHooks {
   /** The access token to send, or null when signed out. */
   getToken: () => string | null;
+  /** The organization to act in (sent as `Cairn-Org`), or null for the credential's own. */
+  getOrganization: () => string | null;
   /** Called once per response with status 401 (except for requests that opt out). */
   onUnauthorized: () => void;
 }
 
-let hooks: ClientHooks = { getToken: () => null, onUnauthorized: () => {} };
+let hooks: ClientHooks = { getToken: () => null, getOrganization: () => null, onUnauthorized: () => {} };
 
 export function configureApiClient(next: Partial<ClientHooks>): void {
   hooks = { ...hooks, ...next };
@@ -56,6 +58,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send this token instead of the signed-in one (the sign-in page verifies a token this way). */
   token?: string;
+  /** Act in this organization instead of the chosen one; null acts in the credential's own (no `Cairn-Org`). */
+  organization?: string | null;
   /** When false a 401 is only reported to the caller, not treated as the end of the session. */
   redirectOnUnauthorized?: boolean;
 }
@@ -78,6 +82,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   const token = options.token ?? hooks.getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
+  const organization = options.organization === undefined ? hooks.getOrganization() : options.organization;
+  if (organization) headers['Cairn-Org'] = organization;
   let body: BodyInit | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

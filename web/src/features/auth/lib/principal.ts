@@ -13,3 +13,8 @@ export function principalIdOf(token: string | null): string | undefined {
     return undefined;
   }
 }
+
+/** Whether the token is a personal access token: those belong to exactly one organization. */
+export function isPersonalAccessToken(token: string | null): boolean {
+  return token?.startsWith('cairn_pat_') ?? false;
+}

@@ -1,0 +1,100 @@
+// Organizations in the browser: the platform administrator signs in with a password, edits their profile and
+// creates a personal access token on the account page, erases a user on the organization page (typing the name to
+// confirm), turns on SSO for the organization, and switches to a second organization in the header.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN_PASSWORD } from './support/cairn.mjs';
+import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
+
+describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }, () => {
+  let cairn;
+  let browser;
+  let page;
+  let graceId;
+  let workbench;
+
+  before(async () => {
+    workbench = await startWorkbench();
+    ({ cairn, browser, page } = workbench);
+    ({ principalId: graceId } = await cairn.api('POST', '/orgs/default/users', {
+      username: 'grace',
+      password: 'grace writes compilers 1952',
+      role: 'MEMBER',
+    }));
+    await cairn.api('POST', '/orgs', { id: 'globex', name: 'Globex', ownerUsername: 'admin' });
+
+    await page.goto(`${cairn.baseUrl}/account`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('edits the profile and creates a token that is shown once and works', async () => {
+    const profile = page.getByRole('form', { name: 'Profile' });
+    await profile.getByLabel('Display name').fill('Platform Admin');
+    await profile.getByLabel('E-mail').fill('admin@example');
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    assert.match(await profile.getByRole('alert').textContent(), /is not an e-mail address .*\(email\)$/);
+    await profile.getByLabel('E-mail').fill('admin@example.com');
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await profile.getByText('Saved.').waitFor();
+    await page.getByRole('link', { name: 'Platform Admin' }).waitFor();
+
+    const create = page.getByRole('form', { name: 'Create a token' });
+    await create.getByLabel('Token name').fill('e2e-script');
+    await create.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByLabel('New token').textContent()).trim();
+    assert.match(secret, /^cairn_pat_/);
+    await page.getByRole('table', { name: 'Tokens' }).getByText('e2e-script').waitFor();
+    await browser.screenshot('21-account');
+
+    const me = await fetch(`${cairn.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal(me.status, 200);
+    assert.equal((await me.json()).displayName, 'Platform Admin');
+  });
+
+  it('erases a user after the name is typed, and turns on SSO', async () => {
+    await page.getByRole('link', { name: 'Organization', exact: true }).click();
+    const members = page.getByRole('table', { name: 'Members' });
+    await members.getByLabel('Role of grace').waitFor();
+    await members.getByRole('button', { name: 'Erase grace' }).click();
+    const confirm = page.getByRole('form', { name: 'Erase grace' });
+    assert.equal(await confirm.getByRole('button', { name: 'Erase user' }).isDisabled(), true);
+    await confirm.getByLabel('Type grace to confirm').fill('grace');
+    await confirm.getByRole('button', { name: 'Erase user' }).click();
+    await members.getByLabel('Role of grace').waitFor({ state: 'detached' });
+    const { members: left } = await cairn.api('GET', '/orgs/default/members');
+    assert.ok(!left.some((m) => m.principalId === graceId), 'grace is no longer a member');
+
+    const sso = page.getByRole('form', { name: 'SSO settings' });
+    await sso.getByLabel('Issuer URL').fill('https://sso.example.com/realms/default');
+    await sso.getByLabel('Client id').fill('cairn');
+    await sso.getByLabel('Client secret').fill('a client secret');
+    await sso.getByRole('button', { name: 'Add rule' }).click();
+    await sso.getByRole('group', { name: 'Rule 1' }).getByLabel('Value').fill('cairn-admins');
+    await sso.getByRole('group', { name: 'Rule 1' }).getByLabel('Role').selectOption('ADMIN');
+    await sso.getByRole('button', { name: 'Turn on SSO' }).click();
+    await page.getByText(`${cairn.baseUrl}/login/sso/default/callback`).waitFor();
+    await browser.screenshot('22-organization');
+    const saved = await cairn.api('GET', '/orgs/default/sso');
+    assert.deepEqual(saved.mappings, [{ claim: 'groups', value: 'cairn-admins', role: 'ADMIN' }]);
+  });
+
+  it('switches to another organization in the header', async () => {
+    const switcher = page.getByLabel('Organization', { exact: true });
+    assert.equal(await switcher.inputValue(), 'default');
+    await switcher.selectOption('globex');
+    await page.waitForURL(/\/projects$/);
+    await page.getByRole('link', { name: 'Organization', exact: true }).click();
+    await page.getByRole('heading', { name: /Globex/ }).waitFor();
+    assert.equal(await page.getByLabel('Organization', { exact: true }).inputValue(), 'globex');
+    await browser.screenshot('23-switched-organization');
+  });
+});

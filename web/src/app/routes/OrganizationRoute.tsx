@@ -1,0 +1,22 @@
+import { administers, MembersPanel, SsoSettingsPanel, useMe } from '@/features/organizations';
+import { ErrorMessage, Loading } from '@/shared/ui/feedback';
+
+/** The organization the UI acts in: its members for everyone, member and SSO administration for owners and admins. */
+export function OrganizationRoute() {
+  const me = useMe();
+  if (me.isPending) return <Loading label="Loading organization…" />;
+  if (!me.data) return <ErrorMessage error={me.error} />;
+  const org = me.data.organization;
+  const name = me.data.organizations.find((o) => o.id === org)?.name ?? org;
+  const canAdminister = administers(me.data.role);
+  return (
+    <>
+      <h1>
+        {name} <span className="muted small mono">{org}</span>
+      </h1>
+      <p className="muted">Your role here: {me.data.role}</p>
+      <MembersPanel org={org} canAdminister={canAdminister} />
+      {canAdminister ? <SsoSettingsPanel org={org} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+/** The organizations feature: who the caller is, where they act, and administering the organization. */
+export { useMe } from './api/get-me';
+export { MembersPanel } from './components/MembersPanel';
+export { OrganizationSwitcher } from './components/OrganizationSwitcher';
+export { SsoSettingsPanel } from './components/SsoSettingsPanel';
+export { activeOrganization } from './lib/active-organization';
+export { administers } from './types';
+export type { Me, OrgRole } from './types';
