@@ -1,6 +1,7 @@
 // Organizations in the browser: the platform administrator signs in with a password, edits their profile and
 // creates a personal access token on the account page, erases a user on the organization page (typing the name to
-// confirm), turns on SSO for the organization, and switches to a second organization in the header.
+// confirm), turns on SSO for the organization, finds the erasure in the audit log and verifies the hash chain, and
+// switches to a second organization in the header.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_PASSWORD } from './support/cairn.mjs';
@@ -87,6 +88,22 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     assert.deepEqual(saved.mappings, [{ claim: 'groups', value: 'cairn-admins', role: 'ADMIN' }]);
   });
 
+  it('finds the erasure in the audit log, whose chain verifies', async () => {
+    await page.getByRole('link', { name: 'Audit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    const filters = page.getByRole('form', { name: 'Filter events' });
+    await filters.getByLabel('Event type').fill('cairn.tenancy.UserErased');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    const events = page.getByRole('table', { name: 'Audit events' });
+    await events.getByText('cairn.tenancy.UserErased').waitFor();
+    assert.equal(await events.getByText('cairn.tenancy.UserErased').count(), 1);
+    await events.getByRole('button', { name: /^Payload of event/ }).click();
+    await events.getByText(graceId).waitFor();
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    assert.match(await page.getByText(/^Intact: \d+ events checked/).textContent(), /Intact/);
+    await browser.screenshot('23-audit-log');
+  });
+
   it('switches to another organization in the header', async () => {
     const switcher = page.getByLabel('Organization', { exact: true });
     assert.equal(await switcher.inputValue(), 'default');
@@ -95,6 +112,6 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     await page.getByRole('link', { name: 'Organization', exact: true }).click();
     await page.getByRole('heading', { name: /Globex/ }).waitFor();
     assert.equal(await page.getByLabel('Organization', { exact: true }).inputValue(), 'globex');
-    await browser.screenshot('23-switched-organization');
+    await browser.screenshot('24-switched-organization');
   });
 });

@@ -4,6 +4,12 @@ import { activeOrganization, OrganizationSwitcher, useMe } from '@/features/orga
 import { paths } from '@/shared/paths';
 import { ThemeToggle } from '@/shared/ui/theme';
 
+/** Auditors, admins and owners read the audit log; members do not see the link (the server refuses them anyway). */
+function AuditLink() {
+  const me = useMe();
+  return me.data && me.data.role !== 'MEMBER' ? <NavLink to={paths.audit()}>Audit</NavLink> : null;
+}
+
 function AccountLink() {
   const me = useMe();
   const name = me.data?.displayName ?? me.data?.username ?? 'Account';
@@ -36,6 +42,7 @@ export function Layout() {
           <NavLink to={paths.datasets()}>Datasets</NavLink>
           <NavLink to={paths.models()}>Models</NavLink>
           <NavLink to={paths.organization()}>Organization</NavLink>
+          <AuditLink />
         </nav>
         <div className="header-actions">
           <OrganizationSwitcher tokenBound={isPersonalAccessToken(token)} />

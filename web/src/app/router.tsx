@@ -5,6 +5,7 @@ import { configureApiClient } from '@/shared/api/client';
 import { paths, routePatterns } from '@/shared/paths';
 import { Layout } from './Layout';
 import { AccountRoute } from './routes/AccountRoute';
+import { AuditRoute } from './routes/AuditRoute';
 import { CompareRoute } from './routes/CompareRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
 import { LineageRoute } from './routes/LineageRoute';
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
           { path: routePatterns.lineage, element: <LineageRoute /> },
           { path: routePatterns.account, element: <AccountRoute /> },
           { path: routePatterns.organization, element: <OrganizationRoute /> },
+          { path: routePatterns.audit, element: <AuditRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

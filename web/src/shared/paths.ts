@@ -19,6 +19,7 @@ export const routePatterns = {
   lineage: '/lineage/:kind/:nodeId',
   account: '/account',
   organization: '/organization',
+  audit: '/audit',
 } as const;
 
 export const paths = {
@@ -36,4 +37,5 @@ export const paths = {
   lineage: (kind: string, nodeId: string) => `/lineage/${seg(kind)}/${seg(nodeId)}`,
   account: () => '/account',
   organization: () => '/organization',
+  audit: () => '/audit',
 };

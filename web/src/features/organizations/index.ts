@@ -1,5 +1,6 @@
 /** The organizations feature: who the caller is, where they act, and administering the organization. */
 export { useMe } from './api/get-me';
+export { useMembers } from './api/get-members';
 export { MembersPanel } from './components/MembersPanel';
 export { OrganizationSwitcher } from './components/OrganizationSwitcher';
 export { SsoSettingsPanel } from './components/SsoSettingsPanel';

@@ -8,6 +8,6 @@ export function getMembers(org: string) {
   return apiJson<{ members: Member[] }>(`/orgs/${encodePath(org)}/members`);
 }
 
-export function useMembers(org: string) {
-  return useQuery({ queryKey: organizationKeys.members(org), queryFn: () => getMembers(org) });
+export function useMembers(org: string, enabled = true) {
+  return useQuery({ queryKey: organizationKeys.members(org), queryFn: () => getMembers(org), enabled });
 }
