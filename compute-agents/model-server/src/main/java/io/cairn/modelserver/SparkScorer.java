@@ -46,6 +46,11 @@ final class SparkScorer implements Scorer {
         } catch (RuntimeException e) {
             throw new ModelLoadException("Not a Spark ML PipelineModel directory: " + e.getMessage(), e);
         }
+        return of(model, signature, spark);
+    }
+
+    /** Serves a loaded pipeline, checking that it accepts the signature's inputs and makes its outputs. */
+    static SparkScorer of(PipelineModel model, Signature signature, SparkSession spark) {
         List<StructField> fields = new ArrayList<>();
         for (Signature.Column column : signature.inputs()) {
             fields.add(DataTypes.createStructField(column.name(), sparkType(column.type()), false));
