@@ -42,6 +42,14 @@ public final class ModelServer implements AutoCloseable {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then
+        // waits for the client's delayed ACK (~40 ms). Read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final ServerConfig config;
     private final HttpServer http;
