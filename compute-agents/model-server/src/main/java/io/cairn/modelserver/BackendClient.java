@@ -61,8 +61,9 @@ public final class BackendClient {
             String sha256 = version.path("artifactSha256").asText();
             Path artifact = download(version.path("runId").asText(), version.path("artifactPath").asText(), sha256,
                     workDir);
-            ModelInfo info = new ModelInfo(modelId, model.path("name").asText(), version.path("version").asInt(),
-                    flavor, sha256, base + "/api/v1/models/" + modelId + "/versions/" + version.path("version").asInt());
+            int number = version.path("version").asInt();
+            ModelInfo info = new ModelInfo(modelId, model.path("name").asText(), number, flavor, sha256,
+                    base + "/api/v1/models/" + modelId + "/versions/" + number);
             return new LoadedModel(info, signature, ModelLoader.scorer(flavor, artifact, sha256, signature, workDir));
         } catch (IOException e) {
             throw new ModelLoadException("Cannot fetch the model from " + base + ": " + e.getMessage(), e);

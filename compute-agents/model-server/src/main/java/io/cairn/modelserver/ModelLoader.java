@@ -51,7 +51,8 @@ public final class ModelLoader {
                 }
             }
             int cores = Runtime.getRuntime().availableProcessors();
-            return SparkScorer.load(ArtifactFiles.sparkModelRoot(directory), signature, SparkSessions.local(cores, workDir));
+            return SparkScorer.load(ArtifactFiles.sparkModelRoot(directory), signature,
+                    SparkSessions.local(cores, workDir));
         }
         throw new ModelLoadException("Flavor '" + flavor + "' cannot be served; the model server serves "
                 + DL4J + " and " + SPARK_ML);

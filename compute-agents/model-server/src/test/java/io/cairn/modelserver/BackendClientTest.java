@@ -38,7 +38,8 @@ class BackendClientTest {
         sha256 = ArtifactFiles.sha256(zip);
         backend = new FakeBackend();
         backend.model("m-iris", "iris", Map.of("champion", 2),
-                backend.version(1, "run-1", "model/first model.zip", content, sha256, "dl4j", ModelMother.irisSignature()),
+                backend.version(1, "run-1", "model/first model.zip", content, sha256, "dl4j",
+                        ModelMother.irisSignature()),
                 backend.version(2, "run-2", "model/model.zip", content, sha256, "dl4j", ModelMother.irisSignature()));
         backend.model("m-tampered", "tampered", Map.of(),
                 backend.version(1, "run-3", "model.zip", content, "0".repeat(64), "dl4j", ModelMother.irisSignature()));
@@ -103,10 +104,10 @@ class BackendClientTest {
     void aVerifiedDownloadIsReusedAfterARestart() {
         Path work = dir.resolve("reuse");
         withPat().load(new BackendClient.ModelRef("m-iris", 2, null), work);
-        long downloads = backend.requests.stream().filter(r -> r.equals("GET /api/v1/runs/run-2/artifacts/model/model.zip")).count();
+        String download = "GET /api/v1/runs/run-2/artifacts/model/model.zip";
+        long downloads = backend.requests.stream().filter(download::equals).count();
         withPat().load(new BackendClient.ModelRef("m-iris", 2, null), work);
-        assertThat(backend.requests.stream().filter(r -> r.equals("GET /api/v1/runs/run-2/artifacts/model/model.zip")).count())
-                .isEqualTo(downloads);
+        assertThat(backend.requests.stream().filter(download::equals).count()).isEqualTo(downloads);
     }
 
     @Test

@@ -142,7 +142,8 @@ class Dl4jModelServerTest {
 
         List<Map<String, Object>> wrongType = copy(valid);
         wrongType.get(2).put("petal_width", "wide");
-        assertProblem(mlpCalls.score(rows(wrongType)), 400, "rows[2].petal_width", "is a finite number (double); got a string");
+        assertProblem(mlpCalls.score(rows(wrongType)), 400, "rows[2].petal_width",
+                "is a finite number (double); got a string");
 
         List<Map<String, Object>> extra = copy(valid);
         extra.get(1).put("colour", 1.0);

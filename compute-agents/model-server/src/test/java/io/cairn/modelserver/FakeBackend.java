@@ -104,7 +104,8 @@ final class FakeBackend implements AutoCloseable {
         }
         if (path.equals("/api/v1/models")) {
             String query = exchange.getRequestURI().getQuery();
-            int page = query != null && query.contains("pageToken=") ? Integer.parseInt(query.replaceAll(".*pageToken=", "")) : 0;
+            int page = query != null && query.contains("pageToken=")
+                    ? Integer.parseInt(query.replaceAll(".*pageToken=", "")) : 0;
             List<ObjectNode> all = models.values().stream()
                     .sorted((a, b) -> a.get("name").asText().compareTo(b.get("name").asText())).toList();
             ObjectNode body = HttpCalls.JSON.createObjectNode();
@@ -155,7 +156,8 @@ final class FakeBackend implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders().set("Content-Type",
+                status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -27,7 +27,8 @@ class ModelServerMainTest {
         assertThatThrownBy(() -> ModelServerMain.parse(new String[] {"--colour", "red"}))
                 .hasMessageContaining("Unknown option --colour");
         assertThatThrownBy(() -> ModelServerMain.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> ModelServerMain.config(Map.of("port", "http"))).hasMessageContaining("must be a number");
+        assertThatThrownBy(() -> ModelServerMain.config(Map.of("port", "http")))
+                .hasMessageContaining("must be a number");
         assertThatThrownBy(() -> ModelServerMain.loader(Map.of(), Path.of("w"), Map.of()))
                 .hasMessageContaining("either --model-path");
         assertThatThrownBy(() -> ModelServerMain.loader(Map.of("model-path", "m.zip", "flavor", "dl4j"), Path.of("w"),

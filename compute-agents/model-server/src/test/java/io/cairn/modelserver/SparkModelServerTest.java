@@ -93,7 +93,8 @@ class SparkModelServerTest {
         Path unpacked = dir.resolve("work").resolve("unpacked").resolve(ArtifactFiles.sha256(zip));
         assertThat(unpacked.resolve("pipeline").resolve("metadata")).isDirectory();
         assertThat(ArtifactFiles.sparkModelRoot(unpacked)).isEqualTo(unpacked.resolve("pipeline"));
-        assertThat(calls.get("/v1/model").json().get("outputs").toString()).isEqualTo("[\"prediction\",\"probability\"]");
+        assertThat(calls.get("/v1/model").json().get("outputs").toString())
+                .isEqualTo("[\"prediction\",\"probability\"]");
     }
 
     @Test
@@ -142,7 +143,8 @@ class SparkModelServerTest {
     /** The features as a DataFrame, with the generated class as {@code label} when {@code labelled}. */
     private static Dataset<Row> frame(double[][] features, boolean labelled) {
         List<StructField> fields = new ArrayList<>();
-        ModelMother.FEATURES.forEach(name -> fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false)));
+        ModelMother.FEATURES.forEach(name ->
+                fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, false)));
         if (labelled) {
             fields.add(DataTypes.createStructField("label", DataTypes.DoubleType, false));
         }
