@@ -6,13 +6,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
+/** The throttle's rules on its real table (H2, migrated like the application's database). */
 class LoginThrottleTest {
 
+    private static final LoginProperties PROPERTIES =
+            new LoginProperties(3, 5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(15));
+
     private final MutableClock clock = new MutableClock();
-    private final LoginThrottle throttle = new LoginThrottle(
-            new LoginProperties(3, 5, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(15)), clock);
+    private final DataSource dataSource = migrated();
+    private final LoginThrottle throttle = throttle();
+
+    private static DataSource migrated() {
+        DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
+
+    /** Another instance of the application on the same database. */
+    private LoginThrottle throttle() {
+        return new LoginThrottle(PROPERTIES, JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+    }
+
+    @Test
+    void instancesSharingADatabaseCountAgainstTheSameLimitAndARestartForgetsNothing() {
+        LoginThrottle other = throttle();
+        assertThat(throttle.failed("cyd", "10.0.0.1")).isZero();
+        assertThat(other.failed("cyd", "10.0.0.2")).isZero();
+        assertThat(throttle.failed("cyd", "10.0.0.3")).as("the third failure, across two instances").isPositive();
+        assertThat(throttle().lockedFor("cyd", "10.0.0.9")).as("a restarted instance").isPositive();
+        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM login_throttle WHERE key_digest LIKE '%cyd%'")
+                .query(Long.class).single()).as("names are stored as digests only").isZero();
+    }
 
     @Test
     void theThirdFailureLocksTheUsernameAndEachFurtherLockoutDoublesUpToTheMaximum() {
