@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.cairn.common.CairnProperties;
 import io.cairn.identity.serviceaccount.ServiceAccounts;
+import io.cairn.identity.sso.OrgIdpTokens;
 import io.cairn.tenancy.query.OrganizationReadModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public class AuthorizationServerConfig {
 
     @Bean
     JwtBearerAuthenticator jwtBearerAuthenticator(JwtDecoder decoder, Issuers issuers, JdbcClient jdbc,
-                                                  OrganizationReadModel organizations) {
-        return new JwtBearerAuthenticator(decoder, issuers, jdbc, organizations);
+                                                  OrganizationReadModel organizations, OrgIdpTokens orgIdpTokens) {
+        return new JwtBearerAuthenticator(decoder, issuers, jdbc, organizations, orgIdpTokens);
     }
 }

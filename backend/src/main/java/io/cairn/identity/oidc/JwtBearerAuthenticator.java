@@ -1,11 +1,14 @@
 package io.cairn.identity.oidc;
 
+import com.nimbusds.jwt.JWTParser;
 import io.cairn.identity.BearerAuthenticator;
 import io.cairn.identity.Verdict;
+import io.cairn.identity.sso.OrgIdpTokens;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.api.OrgRole;
 import io.cairn.tenancy.query.OrganizationReadModel;
 import jakarta.servlet.http.HttpServletRequest;
+import java.text.ParseException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -19,7 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * issuer against the one this request sees, then the subject to a {@link CairnPrincipal}. A service account's token
  * names its organization ({@code tenant}); a user's token does not, so the user picks one with {@code Cairn-Org}
  * (default: their home organization, else the first they belong to). Role and platform-admin status are read at
- * each request, so a removed member or a changed role takes effect at once.
+ * each request, so a removed member or a changed role takes effect at once. A JWT claiming the issuer of an
+ * organization's own identity provider goes to {@link OrgIdpTokens} instead.
  */
 public class JwtBearerAuthenticator implements BearerAuthenticator {
 
@@ -27,13 +31,15 @@ public class JwtBearerAuthenticator implements BearerAuthenticator {
     private final Issuers issuers;
     private final JdbcClient jdbc;
     private final OrganizationReadModel organizations;
+    private final OrgIdpTokens orgIdpTokens;
 
     public JwtBearerAuthenticator(JwtDecoder decoder, Issuers issuers, JdbcClient jdbc,
-                                  OrganizationReadModel organizations) {
+                                  OrganizationReadModel organizations, OrgIdpTokens orgIdpTokens) {
         this.decoder = decoder;
         this.issuers = issuers;
         this.jdbc = jdbc;
         this.organizations = organizations;
+        this.orgIdpTokens = orgIdpTokens;
     }
 
     private record PrincipalRow(String homeTenant, boolean platformAdmin) {
@@ -46,6 +52,11 @@ public class JwtBearerAuthenticator implements BearerAuthenticator {
 
     @Override
     public Verdict authenticate(String token, String requestedOrg, HttpServletRequest request) {
+        String claimedIssuer = unverifiedIssuer(token);
+        if (claimedIssuer != null && !claimedIssuer.equals(issuers.issuer(request)) && orgIdpTokens.knows(claimedIssuer)) {
+            // an organization's own provider: verified with that provider's keys, never with Cairn's
+            return orgIdpTokens.authenticate(token, claimedIssuer, requestedOrg);
+        }
         Jwt jwt;
         try {
             jwt = decoder.decode(token);
@@ -98,5 +109,14 @@ public class JwtBearerAuthenticator implements BearerAuthenticator {
 
     private static Verdict valid(String principalId, String tenant, PrincipalRow row, OrgRole role) {
         return new Verdict.Valid(new CairnPrincipal(principalId, tenant, row.platformAdmin(), role));
+    }
+
+    /** The {@code iss} the token claims, before any verification (only to pick who verifies it); null if unreadable. */
+    private static String unverifiedIssuer(String token) {
+        try {
+            return JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -16,9 +16,14 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestClient;
@@ -73,6 +78,31 @@ public class IdpHttp implements JwtDecoderFactory<ClientRegistration> {
         OidcUserService service = new OidcUserService();
         service.setOauth2UserService(userInfo);
         return service;
+    }
+
+    /**
+     * Verifies access tokens the provider issued to machines or users of the organization, presented to Cairn's API:
+     * signature by the provider's JWKS, expiry, the issuer, and that the token was meant for the organization's
+     * client ({@code aud} holds the client id, or {@code azp} is it — Keycloak names the client in {@code azp}).
+     */
+    public JwtDecoder accessTokenDecoder(ClientRegistration registration) {
+        String key = "access " + registration.getRegistrationId() + " " + registration.getClientId() + " "
+                + registration.getProviderDetails().getIssuerUri() + " " + registration.getProviderDetails().getJwkSetUri();
+        return decoders.computeIfAbsent(key, k -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+                    .restOperations(new RestTemplate(requests))
+                    .build();
+            String clientId = registration.getClientId();
+            OAuth2TokenValidator<Jwt> forThisClient = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(clientId)
+                    || clientId.equals(jwt.getClaimAsString("azp"))
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                            "The token was not issued for client '" + clientId + "' (aud " + jwt.getAudience()
+                                    + ", azp " + jwt.getClaimAsString("azp") + ")", null));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                    new JwtIssuerValidator(registration.getProviderDetails().getIssuerUri()), forThisClient));
+            return decoder;
+        });
     }
 
     /**

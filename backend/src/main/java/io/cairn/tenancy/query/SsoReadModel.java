@@ -31,6 +31,12 @@ public class SsoReadModel {
                         settings.defaultRole(), mappings(tenantId), settings.updatedTime()));
     }
 
+    /** The organizations whose SSO uses {@code issuerUri}, by id. */
+    public List<String> organizationsWithIssuer(String issuerUri) {
+        return jdbc.sql("SELECT tenant_id FROM org_sso WHERE issuer_uri = ? ORDER BY tenant_id").param(issuerUri)
+                .query(String.class).list();
+    }
+
     private List<SsoClaimMapping> mappings(String tenantId) {
         return jdbc.sql("SELECT claim, claim_value, role, group_id FROM org_sso_mappings WHERE tenant_id = ? "
                         + "ORDER BY position")
