@@ -4,6 +4,7 @@
 // switches to a second organization in the header.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { assertAccessible } from './support/accessibility.mjs';
 import { ADMIN_PASSWORD } from './support/cairn.mjs';
 import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
@@ -55,6 +56,7 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     assert.match(secret, /^cairn_pat_/);
     await page.getByRole('table', { name: 'Tokens' }).getByText('e2e-script').waitFor();
     await browser.screenshot('21-account');
+    await assertAccessible(page, 'account page');
 
     const me = await fetch(`${cairn.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${secret}` } });
     assert.equal(me.status, 200);
@@ -84,6 +86,7 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     await sso.getByRole('button', { name: 'Turn on SSO' }).click();
     await page.getByText(`${cairn.baseUrl}/login/sso/default/callback`).waitFor();
     await browser.screenshot('22-organization');
+    await assertAccessible(page, 'organization page');
     const saved = await cairn.api('GET', '/orgs/default/sso');
     assert.deepEqual(saved.mappings, [{ claim: 'groups', value: 'cairn-admins', role: 'ADMIN' }]);
   });
@@ -98,10 +101,12 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     await events.getByText('cairn.tenancy.UserErased').waitFor();
     assert.equal(await events.getByText('cairn.tenancy.UserErased').count(), 1);
     await events.getByRole('button', { name: /^Payload of event/ }).click();
+    await events.getByRole('button', { name: /^Hide of event/ }).waitFor();
     await events.getByText(graceId).waitFor();
     await page.getByRole('button', { name: 'Verify chain' }).click();
     assert.match(await page.getByText(/^Intact: \d+ events checked/).textContent(), /Intact/);
     await browser.screenshot('23-audit-log');
+    await assertAccessible(page, 'audit log');
   });
 
   it('switches to another organization in the header', async () => {

@@ -69,7 +69,13 @@ function EventRow({ event, actorName }: { event: AuditEvent; actorName: (id: str
           <span className="mono small muted">{event.actor ?? '—'}</span>
         </td>
         <td>
-          <button type="button" className="button small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`Payload of event ${event.globalIndex}`}>
+          <button
+            type="button"
+            className="button small"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            aria-label={`${open ? 'Hide' : 'Payload'} of event ${event.globalIndex}`}
+          >
             {open ? 'Hide' : 'Payload'}
           </button>
         </td>
