@@ -80,6 +80,8 @@ public class Run {
     static final String LEASE_DEADLINE = "run-lease";
     static final int DEFAULT_MAX_ATTEMPTS = 3;
     static final int MAX_ATTEMPTS = 10;
+    /** The actor of events recorded when a lease expires: no request (and no principal) causes them. */
+    static final String LEASE_WATCHER = "cairn:lease-expiry";
 
     @AggregateIdentifier
     private String runId;
@@ -207,9 +209,10 @@ public class Run {
         String reason = "The lease of agent '" + leaseAgentId + "' expired at " + Instant.ofEpochMilli(leaseExpiresAt)
                 + " (attempt " + attempt + " of " + maxAttempts + ")";
         long lostAt = leaseExpiresAt;
-        apply(new RunAttemptLostEvent(runId, tenantId, attempt, leaseAgentId, reason, requeued));
+        MetaData metaData = MetaData.with(MessageMetadata.TENANT_ID, tenantId).and(MessageMetadata.PRINCIPAL, LEASE_WATCHER);
+        apply(new RunAttemptLostEvent(runId, tenantId, attempt, leaseAgentId, reason, requeued), metaData);
         if (!requeued) {
-            apply(new RunFinishedEvent(runId, tenantId, RunStatus.FAILED, lostAt));
+            apply(new RunFinishedEvent(runId, tenantId, RunStatus.FAILED, lostAt), metaData);
         }
     }
 
