@@ -82,7 +82,8 @@ public class ComputeAgentController {
                         int leaseTtlSeconds, RunSpec spec) {
     }
 
-    public record EndAttemptRequest(String status, Integer exitCode, String reason) {
+    /** {@code attempt}: the attempt number of the lease, so a report about an earlier attempt is refused. */
+    public record EndAttemptRequest(String status, Integer exitCode, String reason, Integer attempt) {
     }
 
     public record AgentPage(List<AgentView> agents, String nextPageToken) {
@@ -170,7 +171,8 @@ public class ComputeAgentController {
     ExecutionView complete(@PathVariable String id, @PathVariable String runId, @RequestBody EndAttemptRequest request) {
         CairnPrincipal caller = policy.caller(Action.WRITE);
         own(caller, id);
-        commands.sendAndProject(new EndRunAttemptCommand(runId, caller.tenantId(), id, RunStatus.requireTerminal(request.status()),
+        commands.sendAndProject(new EndRunAttemptCommand(runId, caller.tenantId(), id, request.attempt(),
+                RunStatus.requireTerminal(request.status()),
                 request.exitCode(), request.reason()), "Run", runId, "runs", ComputeTargetController.PROJECTION);
         return RunExecutionController.visible(compute, caller.tenantId(), runId);
     }

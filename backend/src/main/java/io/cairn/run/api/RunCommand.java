@@ -67,9 +67,13 @@ public sealed interface RunCommand {
                                  long leaseMillis) implements RunCommand {
     }
 
-    /** The holder of the run's lease reports how its attempt ended; the run ends with that status. */
+    /**
+     * The holder of the run's lease reports how its attempt ended; the run ends with that status. With
+     * {@code attempt}, a report about an earlier attempt of the same agent is refused.
+     */
     record EndRunAttemptCommand(@TargetAggregateIdentifier String runId, String tenantId, String agentId,
-                                RunStatus status, Integer exitCode, String reason) implements RunCommand {
+                                Integer attempt, RunStatus status, Integer exitCode, String reason)
+            implements RunCommand {
     }
 
     /** Expires the lease if it is over, or (re)schedules its deadline; sent for every leased run at start-up. */

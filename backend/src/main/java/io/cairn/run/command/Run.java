@@ -169,6 +169,10 @@ public class Run {
     @CommandHandler
     void handle(EndRunAttemptCommand command, Clock clock) {
         requireLeaseHolder(command.tenantId(), command.agentId());
+        if (command.attempt() != null && command.attempt() != attempt) {
+            throw new ConflictException("attempt", "Attempt " + command.attempt() + " of run '" + runId
+                    + "' is over; the run is at attempt " + attempt);
+        }
         if (command.status() == null || !command.status().isTerminal()) {
             throw new InvalidInputException("status", "status must be FINISHED, FAILED or KILLED");
         }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.agent.AgentMain;
 import io.cairn.support.Api;
-import io.cairn.support.ApiTestBase;
-import io.cairn.support.ComputeSteps;
-import io.cairn.support.ComputeSteps.Credentials;
+import io.cairn.support.ComputeTestBase;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,35 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real agents: each a separate JVM running {@code io.cairn.agent.AgentMain} (agent-core and Jackson only on its
  * class path), authenticated with a service account's client credentials, executing {@code process} runs.
  */
-class AgentProcessTest extends ApiTestBase {
+class AgentProcessTest extends ComputeTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     private final List<Process> agents = new ArrayList<>();
-    private ComputeSteps steps;
-    private String org;
-    private Api owner;
-    private String project;
-    private String target;
-    private Credentials credentials;
-
-    @BeforeEach
-    void organization() {
-        steps = new ComputeSteps(port);
-        org = unique("agents");
-        owner = ownerOf(org);
-        project = createProject(owner);
-        target = steps.createTarget(owner, unique("local"));
-        credentials = steps.serviceAccount(owner, org, "MEMBER");
-        grant(owner, project, "users", credentials.principalId(), "EDITOR");
-    }
 
     @AfterEach
     void stopAgents() {

@@ -3,8 +3,7 @@ package io.cairn.compute.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
-import io.cairn.support.ApiTestBase;
-import io.cairn.support.ComputeSteps;
+import io.cairn.support.ComputeTestBase;
 import io.cairn.support.ComputeSteps.Credentials;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,25 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Compute targets, run submission, agents, leases (incl. racing agents), heartbeats, logs and tenant isolation. */
-class ComputeApiTest extends ApiTestBase {
+class ComputeApiTest extends ComputeTestBase {
 
-    private ComputeSteps steps;
-    private String org;
-    private Api owner;
-    private String project;
-    private String target;
-    private Credentials credentials;
     private Api agent;
 
     @BeforeEach
-    void organization() {
-        steps = new ComputeSteps(port);
-        org = unique("compute");
-        owner = ownerOf(org);
-        project = createProject(owner);
-        target = steps.createTarget(owner, unique("local"));
-        credentials = steps.serviceAccount(owner, org, "MEMBER");
-        grant(owner, project, "users", credentials.principalId(), "EDITOR");
+    void agentToken() {
         agent = steps.tokenOf(admin, credentials);
     }
 
@@ -134,7 +120,7 @@ class ComputeApiTest extends ApiTestBase {
         agent.post("/api/v1/runs/" + runId + "/logs", Map.of("stream", "stdout", "text", "three\n"));
 
         Api.Response ended = agent.post("/api/v1/compute/agents/" + agentId + "/runs/" + runId + "/complete",
-                Map.of("status", "FAILED", "exitCode", 2, "reason", "The process exited with code 2"));
+                Map.of("status", "FAILED", "exitCode", 2, "reason", "The process exited with code 2", "attempt", 1));
         assertThat(ended.status()).as(ended.text()).isEqualTo(200);
         assertThat(ended.get("/status")).isEqualTo("FAILED");
         assertThat(ended.get("/exitCode")).isEqualTo("2");

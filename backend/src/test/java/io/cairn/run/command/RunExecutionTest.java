@@ -230,7 +230,7 @@ class RunExecutionTest {
     @Test
     void endRunAttemptCommandByTheHolderEndsTheRunWithItsStatus() {
         fixture.given(submittedRunCreated(), submitted(2), attemptStarted(1, AGENT))
-                .when(new EndRunAttemptCommand(RUN_ID, TENANT, AGENT, RunStatus.FAILED, 3, "exit code 3"))
+                .when(new EndRunAttemptCommand(RUN_ID, TENANT, AGENT, 1, RunStatus.FAILED, 3, "exit code 3"))
                 .expectEvents(new RunAttemptEndedEvent(RUN_ID, TENANT, 1, AGENT, RunStatus.FAILED, 3, "exit code 3"),
                         new RunFinishedEvent(RUN_ID, TENANT, RunStatus.FAILED, NOW));
     }
@@ -238,14 +238,22 @@ class RunExecutionTest {
     @Test
     void endRunAttemptCommandByAnotherAgentIsRejected() {
         fixture.given(submittedRunCreated(), submitted(2), attemptStarted(1, AGENT))
-                .when(new EndRunAttemptCommand(RUN_ID, TENANT, OTHER_AGENT, RunStatus.FINISHED, 0, null))
+                .when(new EndRunAttemptCommand(RUN_ID, TENANT, OTHER_AGENT, 1, RunStatus.FINISHED, 0, null))
+                .expectException(ConflictException.class);
+    }
+
+    @Test
+    void endRunAttemptCommandAboutAnEarlierAttemptIsRejected() {
+        fixture.given(submittedRunCreated(), submitted(2), attemptStarted(1, AGENT),
+                        new RunAttemptLostEvent(RUN_ID, TENANT, 1, AGENT, "lost", true), attemptStarted(2, AGENT))
+                .when(new EndRunAttemptCommand(RUN_ID, TENANT, AGENT, 1, RunStatus.FINISHED, 0, null))
                 .expectException(ConflictException.class);
     }
 
     @Test
     void endRunAttemptCommandWithRunningStatusIsRejected() {
         fixture.given(submittedRunCreated(), submitted(2), attemptStarted(1, AGENT))
-                .when(new EndRunAttemptCommand(RUN_ID, TENANT, AGENT, RunStatus.RUNNING, 0, null))
+                .when(new EndRunAttemptCommand(RUN_ID, TENANT, AGENT, 1, RunStatus.RUNNING, 0, null))
                 .expectException(InvalidInputException.class);
     }
 

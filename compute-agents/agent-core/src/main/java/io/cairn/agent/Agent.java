@@ -119,11 +119,11 @@ public class Agent {
                 config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt));
         running.put(runId, execution);
         log("leased run " + runId + " (attempt " + attempt + ")");
-        executions.submit(() -> execute(runId, spec, execution));
+        executions.submit(() -> execute(runId, attempt, spec, execution));
         return true;
     }
 
-    private void execute(String runId, JsonNode spec, ProcessExecution execution) {
+    private void execute(String runId, int attempt, JsonNode spec, ProcessExecution execution) {
         ProcessExecution.Outcome outcome;
         try {
             if (!spec.path("parameters").isEmpty()) {
@@ -136,10 +136,11 @@ public class Agent {
             Thread.currentThread().interrupt();
             return;
         } finally {
-            running.remove(runId);
+            running.remove(runId, execution);
         }
         Map<String, Object> end = new HashMap<>();
         end.put("status", outcome.status());
+        end.put("attempt", attempt);
         if (outcome.exitCode() != null) {
             end.put("exitCode", outcome.exitCode());
         }
