@@ -56,7 +56,7 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
                 settings.orDefault("name", "agent-" + hostName()), targets,
                 Path.of(settings.orDefault("work-dir", "./agent-work")).toAbsolutePath(), clientId, secret, token,
                 Duration.ofSeconds(Long.parseLong(settings.orDefault("lease-ttl-seconds", "30"))),
-                Duration.ofMillis(Long.parseLong(settings.orDefault("poll-interval-ms", "1000"))),
+                Duration.ofMillis(Long.parseLong(settings.orDefault("poll-interval-ms", "250"))),
                 Integer.parseInt(settings.orDefault("max-parallel", "1")));
     }
 
