@@ -40,4 +40,5 @@ for i in "${!pids[@]}"; do
 done
 
 mvn -B -ntp verify "$@"
-mvn -B -ntp -pl backend -DskipWeb -DskipITs -Pcluster-tests test "$@"
+# -am: the backend's tests start a real compute agent from compute-agents/agent-core, built first
+mvn -B -ntp -pl backend -am -DskipWeb -DskipITs -Pcluster-tests test "$@"

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * Phases: metric ingestion over HTTP by concurrent clients in 1000-point batches (points/s, request
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
- * generated population of runs. Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ * generated population of runs; scheduling latency (submit → RUNNING) with one idle compute agent. Every loop is
+ * bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -61,6 +62,63 @@ public class Benchmark {
         if (phases.contains("search-queries")) {
             benchmark.searchQueries(options.get("project"), Integer.parseInt(options.get("runs")));
         }
+        if (phases.contains("schedule")) {
+            benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")),
+                    options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar"),
+                    options.getOrDefault("poll-interval-ms", "250"), options.get("url"));
+        }
+    }
+
+    /**
+     * Scheduling latency: one idle agent (a separate JVM from {@code agentJar}, polling every {@code pollMs}) and
+     * {@code submissions} runs of {@code true} submitted one at a time, each once the previous one finished. Submit →
+     * RUNNING is the server's own times: the attempt's start (lease) minus the submission (event time).
+     */
+    void schedule(int submissions, String agentJar, String pollMs, String url) throws Exception {
+        String project = id(post("/projects", "{\"name\":\"bench-schedule-" + System.nanoTime() + "\"}"));
+        String target = id(post("/compute/targets", "{\"name\":\"bench-" + System.nanoTime() + "\",\"kind\":\"process\"}"));
+        String account = post("/orgs/default/service-accounts", "{\"name\":\"bench-" + (System.nanoTime() % 100000)
+                + "\",\"role\":\"ADMIN\"}");
+        java.nio.file.Path workDir = java.nio.file.Files.createTempDirectory("cairn-bench-agent-");
+        Process agent = new ProcessBuilder("java", "-jar", agentJar, "--url=" + url, "--targets=" + target,
+                "--client-id=" + field(account, "clientId"), "--client-secret=" + field(account, "clientSecret"),
+                "--work-dir=" + workDir, "--poll-interval-ms=" + pollMs, "--name=bench")
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("agent.log").toFile()).start();
+        try {
+            List<Long> latencies = new ArrayList<>();
+            for (int i = -5; i < submissions; i++) {
+                String submitted = post("/compute/targets/" + target + "/runs", "{\"projectId\":\"" + project
+                        + "\",\"spec\":{\"entrypoint\":\"true\",\"maxAttempts\":1}}");
+                String runId = field(submitted, "runId");
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                String execution = get("/runs/" + runId + "/execution");
+                while (!execution.contains("\"status\":\"FINISHED\"")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Run " + runId + " did not finish: " + execution);
+                    }
+                    Thread.sleep(20);
+                    execution = get("/runs/" + runId + "/execution");
+                }
+                if (i >= 0) {
+                    latencies.add(Long.parseLong(field(execution, "startTime"))
+                            - Long.parseLong(field(execution, "submissionTime")));
+                }
+            }
+            System.out.printf(Locale.ROOT, "schedule: %d submissions, one idle agent polling every %s ms: submit -> RUNNING"
+                    + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", submissions, pollMs, percentile(latencies, 50),
+                    percentile(latencies, 95), percentile(latencies, 100));
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return m.group(1);
     }
 
     // ---------------------------------------------------------------- phases

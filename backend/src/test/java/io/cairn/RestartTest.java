@@ -145,4 +145,37 @@ class RestartTest {
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.text();
     }
+
+    /** Lease deadlines live in memory: a start checks every lease, so one that ran out meanwhile is lost at once. */
+    @Test
+    void aLeaseThatExpiredWhileTheBackendWasDownIsLostAtTheNextStart() throws Exception {
+        String token;
+        String runId;
+        try (ConfigurableApplicationContext first = start()) {
+            token = Files.readString(dataDir.resolve("bootstrap-token")).trim();
+            Api api = api(first, token);
+            String projectId = api.post("/api/v1/projects", Map.of("name", "leases")).get("/id");
+            String target = api.post("/api/v1/compute/targets", Map.of("name", "local", "kind", "process")).get("/id");
+            String agent = api.post("/api/v1/compute/agents", Map.of("name", "w", "targets", List.of(target),
+                    "leaseTtlSeconds", 5)).get("/id");
+            runId = api.post("/api/v1/compute/targets/" + target + "/runs", Map.of("projectId", projectId,
+                    "spec", Map.of("entrypoint", "sleep 60", "maxAttempts", 2))).get("/runId");
+            assertThat(api.post("/api/v1/compute/agents/" + agent + "/lease", Map.of()).get("/runId")).isEqualTo(runId);
+        }
+        Thread.sleep(5_500);
+        long restarted = System.currentTimeMillis();
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second, token);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!"QUEUED".equals(api.get("/api/v1/runs/" + runId).get("/status"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Api.Response execution = api.get("/api/v1/runs/" + runId + "/execution");
+            assertThat(execution.get("/status")).isEqualTo("QUEUED");
+            assertThat(execution.get("/attempts/0/outcome")).isEqualTo("LOST");
+            // lost by the start-up check of the new application, not by a deadline of the old one
+            assertThat(Long.parseLong(execution.get("/attempts/0/endTime"))).isGreaterThanOrEqualTo(restarted);
+        }
+    }
 }

@@ -47,7 +47,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
      * approval request for moving it to Production made by the EDITOR caller, and a service account.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
-                   String editors, String model, String approval, String serviceAccount) {
+                   String editors, String model, String approval, String serviceAccount, String target, String agent,
+                   String submittedRun) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -96,7 +97,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String serviceAccount = owner.post("/api/v1/orgs/" + org + "/service-accounts", Map.of("name", unique("sa")))
                 .get("/id");
         owner.putJson("/api/v1/orgs/" + org + "/sso", SSO);
-        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount);
+        String target = owner.post("/api/v1/compute/targets", Map.of("name", unique("t"), "kind", "process")).get("/id");
+        String agent = owner.post("/api/v1/compute/agents", Map.of("name", "w", "targets", List.of(target))).get("/id");
+        String submittedRun = owner.post("/api/v1/compute/targets/" + target + "/runs",
+                Map.of("projectId", project, "spec", Map.of("entrypoint", "true"))).get("/runId");
+        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
+                target, agent, submittedRun);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -234,6 +240,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("POST", "/api/v1/datasets/{id}/deprecate", f -> "/api/v1/datasets/" + f.dataset() + "/deprecate",
                 f -> Map.of(), write()));
         rows.addAll(registryRows());
+        rows.addAll(computeRows());
         rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
                 read()));
         rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
@@ -303,6 +310,43 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return rows;
     }
 
+    /** Agents are operated only by the principal that registered them (here the OWNER caller). */
+    private static Map<Caller, Integer> operateAgent(int registrant) {
+        return expect(404, 403, 404, 404, 404, 404, 404, registrant);
+    }
+
+    private static List<Row> computeRows() {
+        String targets = "/api/v1/compute/targets";
+        String agents = "/api/v1/compute/agents";
+        List<Row> rows = new ArrayList<>();
+        // an outsider creates a target in its own organization
+        rows.add(row("POST", targets, f -> targets, f -> Map.of("name", unique("t"), "kind", "process"),
+                expect(OK, 403, 403, 403, 403, 403, OK, OK)));
+        rows.add(row("GET", targets, f -> targets, null, collectionRead()));
+        rows.add(row("GET", targets + "/{id}", f -> targets + "/" + f.target(), null, read()));
+        rows.add(row("PATCH", targets + "/{id}", f -> targets + "/" + f.target(), f -> Map.of("settings", Map.of("gpus", 1)),
+                administer()));
+        rows.add(row("DELETE", targets + "/{id}", f -> targets + "/" + f.target(), null, administer()));
+        rows.add(row("POST", targets + "/{id}/runs", f -> targets + "/" + f.target() + "/runs",
+                f -> Map.of("projectId", f.project(), "spec", Map.of("entrypoint", "true")), editProject()));
+        rows.add(row("POST", agents, f -> agents, f -> Map.of("name", "w", "targets", List.of(f.target())), write()));
+        rows.add(row("GET", agents, f -> agents, null, collectionRead()));
+        rows.add(row("GET", agents + "/{id}", f -> agents + "/" + f.agent(), null, read()));
+        rows.add(row("POST", agents + "/{id}/heartbeat", f -> agents + "/" + f.agent() + "/heartbeat",
+                f -> Map.of("runs", List.of(f.submittedRun())), operateAgent(OK)));
+        rows.add(row("POST", agents + "/{id}/lease", f -> agents + "/" + f.agent() + "/lease", f -> Map.of(),
+                operateAgent(OK)));
+        rows.add(row("POST", agents + "/{id}/runs/{runId}/complete",
+                f -> agents + "/" + f.agent() + "/runs/" + f.run() + "/complete", f -> Map.of("status", "FINISHED"),
+                operateAgent(409)));
+        rows.add(row("GET", "/api/v1/runs/{id}/execution", f -> "/api/v1/runs/" + f.submittedRun() + "/execution", null,
+                readProject()));
+        rows.add(row("POST", "/api/v1/runs/{id}/logs", f -> "/api/v1/runs/" + f.run() + "/logs",
+                f -> Map.of("stream", "stdout", "text", "hello\n"), editProject()));
+        rows.add(row("GET", "/api/v1/runs/{id}/logs", f -> "/api/v1/runs/" + f.run() + "/logs", null, readProject()));
+        return rows;
+    }
+
     private static List<Row> registryRows() {
         String models = "/api/v1/models";
         List<Row> rows = new ArrayList<>();
@@ -366,7 +410,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
-            "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso");
+            "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso",
+            "DELETE /api/v1/compute/targets/{id}", "POST /api/v1/compute/agents/{id}/lease");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {

@@ -16,7 +16,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -51,7 +54,7 @@ public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
     public static final List<String> PROJECTIONS = List.of("organizations", "access", "projects", "runs", "run-metrics",
-            "datasets", "models", "lineage", "audit");
+            "datasets", "models", "lineage", "audit", "compute");
 
     @Bean
     @Primary
@@ -105,6 +108,19 @@ public class AxonConfig {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Deadlines (a run's lease expiry) are kept in memory; after a restart {@code LeaseRecovery} asks every leased
+     * run to expire its lease or schedule its deadline again, so no deadline is lost with the process.
+     */
+    @Bean
+    public DeadlineManager deadlineManager(org.axonframework.config.Configuration configuration,
+                                           TransactionManager transactionManager) {
+        return SimpleDeadlineManager.builder()
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .transactionManager(transactionManager)
                 .build();
     }
 

@@ -49,4 +49,34 @@ public sealed interface RunCommand {
     record DeclareRunInputsCommand(@TargetAggregateIdentifier String runId, String tenantId,
                                    List<String> datasetVersionIds) implements RunCommand {
     }
+
+    /**
+     * Creates a QUEUED run that a compute agent of {@code targetId} will execute; see {@link RunSpec}.
+     */
+    record SubmitRunCommand(@TargetAggregateIdentifier String runId, String tenantId, String projectId, String name,
+                            Map<String, String> tags, String targetId, RunSpec spec) implements RunCommand {
+    }
+
+    /** An agent takes a queued run for {@code leaseMillis}; answers the attempt number. Only one agent wins. */
+    record LeaseRunCommand(@TargetAggregateIdentifier String runId, String tenantId, String agentId, long leaseMillis)
+            implements RunCommand {
+    }
+
+    /** The holder of the run's lease extends it by {@code leaseMillis} from now (sent on each heartbeat). */
+    record ExtendRunLeaseCommand(@TargetAggregateIdentifier String runId, String tenantId, String agentId,
+                                 long leaseMillis) implements RunCommand {
+    }
+
+    /**
+     * The holder of the run's lease reports how its attempt ended; the run ends with that status. With
+     * {@code attempt}, a report about an earlier attempt of the same agent is refused.
+     */
+    record EndRunAttemptCommand(@TargetAggregateIdentifier String runId, String tenantId, String agentId,
+                                Integer attempt, RunStatus status, Integer exitCode, String reason)
+            implements RunCommand {
+    }
+
+    /** Expires the lease if it is over, or (re)schedules its deadline; sent for every leased run at start-up. */
+    record CheckRunLeaseCommand(@TargetAggregateIdentifier String runId, String tenantId) implements RunCommand {
+    }
 }

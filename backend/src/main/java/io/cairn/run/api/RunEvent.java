@@ -116,4 +116,41 @@ public sealed interface RunEvent {
     @Revision("1")
     record RunInputsDeclaredEvent(String runId, String tenantId, List<DatasetInput> inputs) implements RunEvent {
     }
+
+    /** The run was submitted to a compute target; it follows its {@code RunCreated} (status QUEUED). */
+    @WireName("cairn.run.RunSubmitted")
+    @Revision("1")
+    record RunSubmittedEvent(String runId, String tenantId, String projectId, String targetId, RunSpec spec,
+                             int maxAttempts) implements RunEvent {
+    }
+
+    /** Attempt {@code attempt} began: {@code agentId} leased the run until {@code leaseExpiresAt}; status RUNNING. */
+    @WireName("cairn.run.RunAttemptStarted")
+    @Revision("1")
+    record RunAttemptStartedEvent(String runId, String tenantId, int attempt, String agentId, long leaseExpiresAt,
+                                  long startTime) implements RunEvent {
+    }
+
+    @WireName("cairn.run.RunLeaseExtended")
+    @Revision("1")
+    record RunLeaseExtendedEvent(String runId, String tenantId, int attempt, String agentId, long leaseExpiresAt)
+            implements RunEvent {
+    }
+
+    /**
+     * The lease of the attempt expired (the agent crashed or lost the network): back to QUEUED when
+     * {@code requeued}, else a {@code RunFinished} (FAILED) follows.
+     */
+    @WireName("cairn.run.RunAttemptLost")
+    @Revision("1")
+    record RunAttemptLostEvent(String runId, String tenantId, int attempt, String agentId, String reason,
+                               boolean requeued) implements RunEvent {
+    }
+
+    /** The agent reported the end of its attempt; a {@code RunFinished} with the same status follows. */
+    @WireName("cairn.run.RunAttemptEnded")
+    @Revision("1")
+    record RunAttemptEndedEvent(String runId, String tenantId, int attempt, String agentId, RunStatus status,
+                                Integer exitCode, String reason) implements RunEvent {
+    }
 }

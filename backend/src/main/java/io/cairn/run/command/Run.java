@@ -7,11 +7,17 @@ import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.common.validation.Inputs;
+import io.cairn.compute.api.ComputeTargetGuard;
 import io.cairn.dataset.api.DatasetGuard;
 import io.cairn.project.api.ProjectGuard;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.RunArtifact;
+import io.cairn.run.api.RunCommand.CheckRunLeaseCommand;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
+import io.cairn.run.api.RunCommand.EndRunAttemptCommand;
+import io.cairn.run.api.RunCommand.ExtendRunLeaseCommand;
+import io.cairn.run.api.RunCommand.LeaseRunCommand;
+import io.cairn.run.api.RunCommand.SubmitRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
 import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
 import io.cairn.run.api.RunCommand.FinishRunCommand;
@@ -23,14 +29,21 @@ import io.cairn.run.api.RunCommand.StartRunCommand;
 import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
 import io.cairn.run.api.RunEvent.MetricsLoggedEvent;
 import io.cairn.run.api.RunEvent.ParamsLoggedEvent;
+import io.cairn.run.api.RunEvent.RunAttemptEndedEvent;
+import io.cairn.run.api.RunEvent.RunAttemptLostEvent;
+import io.cairn.run.api.RunEvent.RunAttemptStartedEvent;
+import io.cairn.run.api.RunEvent.RunLeaseExtendedEvent;
+import io.cairn.run.api.RunEvent.RunSubmittedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
 import io.cairn.run.api.RunEvent.RunStartedEvent;
 import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
 import io.cairn.run.api.RunEvent.RunTaggedEvent;
+import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.RunStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +52,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -51,13 +66,22 @@ import org.axonframework.spring.stereotype.Aggregate;
  * batches; it keeps no metric history in memory (the {@code run-metrics} projection does), only the
  * idempotency keys of its latest batches. Cached and snapshotted so a batch never replays the run. The
  * {@code @Revision} is the snapshot format's: raise it when fields change, so older snapshots are ignored.
+ *
+ * <p>A run submitted to a compute target also owns its attempt state: which attempt is running, which agent holds
+ * its lease and until when. Status and attempts change in one aggregate, so two agents can never hold one run and a
+ * lost lease can never leave a RUNNING run behind. The lease is watched by a deadline ({@value #LEASE_DEADLINE}).
  */
 @Aggregate(cache = "runCache", snapshotTriggerDefinition = "runSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 public class Run {
 
     /** Retried batches are recognised among this many latest keys of a run. */
     static final int REMEMBERED_IDEMPOTENCY_KEYS = 1000;
+    static final String LEASE_DEADLINE = "run-lease";
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = 10;
+    /** The actor of events recorded when a lease expires: no request (and no principal) causes them. */
+    static final String LEASE_WATCHER = "cairn:lease-expiry";
 
     @AggregateIdentifier
     private String runId;
@@ -69,6 +93,11 @@ public class Run {
     private Set<String> inputs = new HashSet<>();
     private Map<String, RunArtifact> artifacts = new HashMap<>();
     private LinkedHashMap<String, String> recentBatches = new LinkedHashMap<>();
+    private boolean submitted;
+    private int maxAttempts;
+    private int attempt;
+    private String leaseAgentId;
+    private long leaseExpiresAt;
 
     protected Run() {
     }
@@ -90,8 +119,125 @@ public class Run {
     }
 
     @CommandHandler
+    public Run(SubmitRunCommand command, ProjectGuard projects, ComputeTargetGuard targets, DatasetGuard datasets,
+               Clock clock) {
+        projects.requireAcceptsRuns(command.tenantId(), command.projectId(), "projectId");
+        String name = command.name() == null ? RunNames.generate() : Inputs.requireName("name", command.name());
+        Inputs.requireTags("tags", command.tags());
+        String targetKind = targets.requireKind(command.tenantId(), command.targetId(), "targetId");
+        RunSpec spec = RunRules.requireSpec(command.spec(), targetKind);
+        int attempts = spec.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : spec.maxAttempts();
+        if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+            throw new InvalidInputException("spec.maxAttempts", "maxAttempts must be between 1 and " + MAX_ATTEMPTS);
+        }
+        List<DatasetInput> inputs = spec.inputs() == null || spec.inputs().isEmpty() ? List.of()
+                : datasets.requireVersions(command.tenantId(), spec.inputs(), "spec.inputs");
+        apply(new RunCreatedEvent(command.runId(), command.tenantId(), command.projectId(), name,
+                command.tags() == null ? Map.of() : Map.copyOf(command.tags()), null, spec.environment(),
+                RunStatus.QUEUED, clock.millis()));
+        apply(new RunSubmittedEvent(command.runId(), command.tenantId(), command.projectId(), command.targetId(), spec,
+                attempts));
+        if (!inputs.isEmpty()) {
+            Map<String, DatasetInput> distinct = new LinkedHashMap<>();
+            inputs.forEach(input -> distinct.putIfAbsent(input.datasetVersionId(), input));
+            apply(new RunInputsDeclaredEvent(command.runId(), command.tenantId(), List.copyOf(distinct.values())));
+        }
+    }
+
+    /** Answers the attempt number. Only a QUEUED submitted run is leased: of two racing agents, one wins. */
+    @CommandHandler
+    int handle(LeaseRunCommand command, Clock clock, DeadlineManager deadlines) {
+        requireTenant(command.tenantId());
+        if (!submitted) {
+            throw new ConflictException(null, "Run '" + runId + "' was not submitted to a compute target");
+        }
+        if (status != RunStatus.QUEUED) {
+            throw new ConflictException(null, "Run '" + runId + "' is " + status + " and cannot be leased");
+        }
+        long now = clock.millis();
+        apply(new RunAttemptStartedEvent(runId, tenantId, attempt + 1, command.agentId(), now + command.leaseMillis(), now));
+        scheduleLeaseDeadline(deadlines);
+        return attempt;
+    }
+
+    @CommandHandler
+    void handle(ExtendRunLeaseCommand command, Clock clock) {
+        requireLeaseHolder(command.tenantId(), command.agentId());
+        apply(new RunLeaseExtendedEvent(runId, tenantId, attempt, leaseAgentId, clock.millis() + command.leaseMillis()));
+    }
+
+    @CommandHandler
+    void handle(EndRunAttemptCommand command, Clock clock) {
+        requireLeaseHolder(command.tenantId(), command.agentId());
+        if (command.attempt() != null && command.attempt() != attempt) {
+            throw new ConflictException("attempt", "Attempt " + command.attempt() + " of run '" + runId
+                    + "' is over; the run is at attempt " + attempt);
+        }
+        if (command.status() == null || !command.status().isTerminal()) {
+            throw new InvalidInputException("status", "status must be FINISHED, FAILED or KILLED");
+        }
+        Inputs.requireMaxLength("reason", command.reason(), 2000);
+        apply(new RunAttemptEndedEvent(runId, tenantId, attempt, leaseAgentId, command.status(), command.exitCode(),
+                command.reason()));
+        apply(new RunFinishedEvent(runId, tenantId, command.status(), clock.millis()));
+    }
+
+    @CommandHandler
+    void handle(CheckRunLeaseCommand command, Clock clock, DeadlineManager deadlines) {
+        requireTenant(command.tenantId());
+        if (leaseAgentId == null) {
+            return;
+        }
+        if (clock.millis() >= leaseExpiresAt) {
+            loseAttempt();
+        } else {
+            scheduleLeaseDeadline(deadlines);
+        }
+    }
+
+    /** Fires when a lease may be over: extended since it was scheduled → wait for the new expiry, else lost. */
+    @DeadlineHandler(deadlineName = LEASE_DEADLINE)
+    void onLeaseDeadline(LeaseDeadline deadline, DeadlineManager deadlines) {
+        if (leaseAgentId == null || deadline.attempt() != attempt) {
+            return;
+        }
+        if (leaseExpiresAt > deadline.expiresAt()) {
+            scheduleLeaseDeadline(deadlines);
+        } else {
+            loseAttempt();
+        }
+    }
+
+    private void loseAttempt() {
+        boolean requeued = attempt < maxAttempts;
+        String reason = "The lease of agent '" + leaseAgentId + "' expired at " + Instant.ofEpochMilli(leaseExpiresAt)
+                + " (attempt " + attempt + " of " + maxAttempts + ")";
+        long lostAt = leaseExpiresAt;
+        MetaData metaData = MetaData.with(MessageMetadata.TENANT_ID, tenantId).and(MessageMetadata.PRINCIPAL, LEASE_WATCHER);
+        apply(new RunAttemptLostEvent(runId, tenantId, attempt, leaseAgentId, reason, requeued), metaData);
+        if (!requeued) {
+            apply(new RunFinishedEvent(runId, tenantId, RunStatus.FAILED, lostAt), metaData);
+        }
+    }
+
+    private void scheduleLeaseDeadline(DeadlineManager deadlines) {
+        deadlines.schedule(Instant.ofEpochMilli(leaseExpiresAt), LEASE_DEADLINE, new LeaseDeadline(attempt, leaseExpiresAt));
+    }
+
+    private void requireLeaseHolder(String commandTenant, String agentId) {
+        requireTenant(commandTenant);
+        if (leaseAgentId == null || !leaseAgentId.equals(agentId)) {
+            throw new ConflictException(null, "Agent '" + agentId + "' holds no lease on run '" + runId + "' (it is "
+                    + status + ")");
+        }
+    }
+
+    @CommandHandler
     void handle(StartRunCommand command, Clock clock) {
         requireTenant(command.tenantId());
+        if (submitted) {
+            throw new ConflictException("status", "Run '" + runId + "' was submitted to a compute target; its agent starts it");
+        }
         requireTransition(RunStatus.RUNNING);
         apply(new RunStartedEvent(runId, tenantId, command.startTime() == null ? clock.millis() : command.startTime()));
     }
@@ -245,6 +391,34 @@ public class Run {
     @EventSourcingHandler
     void on(RunFinishedEvent event) {
         status = event.status();
+        leaseAgentId = null;
+    }
+
+    @EventSourcingHandler
+    void on(RunSubmittedEvent event) {
+        submitted = true;
+        maxAttempts = event.maxAttempts();
+    }
+
+    @EventSourcingHandler
+    void on(RunAttemptStartedEvent event) {
+        status = RunStatus.RUNNING;
+        attempt = event.attempt();
+        leaseAgentId = event.agentId();
+        leaseExpiresAt = event.leaseExpiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(RunLeaseExtendedEvent event) {
+        leaseExpiresAt = event.leaseExpiresAt();
+    }
+
+    @EventSourcingHandler
+    void on(RunAttemptLostEvent event) {
+        leaseAgentId = null;
+        if (event.requeued()) {
+            status = RunStatus.QUEUED;
+        }
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.cairn.run.command;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.validation.Inputs;
 import io.cairn.run.api.EnvironmentSpec;
+import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.SourceSnapshot;
 import java.util.HashSet;
@@ -80,6 +81,41 @@ final class RunRules {
                 throw new InvalidInputException("environment.resources.gpu", "gpu must not be negative");
             }
         }
+    }
+
+    /** A submitted run's spec, with its kind defaulted to the target's (and required to match it). */
+    static RunSpec requireSpec(RunSpec spec, String targetKind) {
+        if (spec == null) {
+            throw new InvalidInputException("spec", "A run spec is required");
+        }
+        String kind = spec.kind() == null ? targetKind : spec.kind();
+        if (!kind.equals(targetKind)) {
+            throw new InvalidInputException("spec.kind", "The target runs '" + targetKind + "' runs, not '" + kind + "'");
+        }
+        if (spec.entrypoint() == null || spec.entrypoint().isBlank()) {
+            throw new InvalidInputException("spec.entrypoint", "An entrypoint is required (for 'process': a command line)");
+        }
+        Inputs.requireMaxLength("spec.entrypoint", spec.entrypoint(), 100_000);
+        if (spec.parameters() != null && !spec.parameters().isEmpty()) {
+            try {
+                requireParams(spec.parameters());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("spec." + e.field().replaceFirst("^params", "parameters"), e.getMessage());
+            }
+        }
+        if (spec.environment() != null) {
+            try {
+                requireEnvironment(spec.environment());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("spec." + e.field(), e.getMessage());
+            }
+        }
+        if (spec.timeoutSeconds() != null && spec.timeoutSeconds() <= 0) {
+            throw new InvalidInputException("spec.timeoutSeconds", "timeoutSeconds must be positive");
+        }
+        return new RunSpec(kind, spec.entrypoint(), spec.parameters() == null ? Map.of() : Map.copyOf(spec.parameters()),
+                spec.environment(), spec.inputs() == null ? List.of() : List.copyOf(spec.inputs()), spec.maxAttempts(),
+                spec.timeoutSeconds());
     }
 
     static void requireParams(Map<String, String> params) {

@@ -4,6 +4,8 @@ import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
 import io.cairn.run.api.RunEvent.ParamsLoggedEvent;
+import io.cairn.run.api.RunEvent.RunAttemptLostEvent;
+import io.cairn.run.api.RunEvent.RunAttemptStartedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
@@ -56,9 +58,28 @@ public class RunProjection {
 
     @EventHandler
     void on(RunStartedEvent event) {
+        started(event.tenantId(), event.runId(), event.startTime());
+    }
+
+    /** A compute agent leased the run: it runs from now on (again, after a lost attempt). */
+    @EventHandler
+    void on(RunAttemptStartedEvent event) {
+        started(event.tenantId(), event.runId(), event.startTime());
+    }
+
+    private void started(String tenantId, String runId, long startTime) {
         jdbc.sql("UPDATE runs SET status = 'RUNNING', start_time = ? WHERE tenant_id = ? AND id = ?")
-                .params(event.startTime(), event.tenantId(), event.runId()).update();
-        index.runChanged(event.tenantId(), event.runId());
+                .params(startTime, tenantId, runId).update();
+        index.runChanged(tenantId, runId);
+    }
+
+    @EventHandler
+    void on(RunAttemptLostEvent event) {
+        if (event.requeued()) {
+            jdbc.sql("UPDATE runs SET status = 'QUEUED' WHERE tenant_id = ? AND id = ?")
+                    .params(event.tenantId(), event.runId()).update();
+            index.runChanged(event.tenantId(), event.runId());
+        }
     }
 
     @EventHandler

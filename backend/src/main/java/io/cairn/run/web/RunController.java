@@ -146,7 +146,7 @@ public class RunController {
     @PostMapping("/{id}/finish")
     RunView finish(@PathVariable String id, @RequestBody FinishRequest request) {
         CairnPrincipal caller = access.caller(id, ProjectRole.EDITOR);
-        commands.sendAndProject(new FinishRunCommand(id, caller.tenantId(), status(request.status()), request.endTime()),
+        commands.sendAndProject(new FinishRunCommand(id, caller.tenantId(), RunStatus.requireTerminal(request.status()), request.endTime()),
                 RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
     }
@@ -157,16 +157,5 @@ public class RunController {
         commands.sendAndProject(new DeclareRunInputsCommand(id, caller.tenantId(), request.datasetVersionIds()),
                 RESOURCE, id, PROJECTION);
         return runs.get(caller.tenantId(), id);
-    }
-
-    private static RunStatus status(String value) {
-        if (value != null) {
-            for (RunStatus status : RunStatus.values()) {
-                if (status.name().equals(value) && status.isTerminal()) {
-                    return status;
-                }
-            }
-        }
-        throw new InvalidInputException("status", "status must be FINISHED, FAILED or KILLED");
     }
 }

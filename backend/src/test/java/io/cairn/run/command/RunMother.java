@@ -3,6 +3,11 @@ package io.cairn.run.command;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
+import io.cairn.run.api.RunCommand.LeaseRunCommand;
+import io.cairn.run.api.RunCommand.SubmitRunCommand;
+import io.cairn.run.api.RunEvent.RunAttemptStartedEvent;
+import io.cairn.run.api.RunEvent.RunSubmittedEvent;
+import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.api.SourceSnapshot;
@@ -28,7 +33,49 @@ public final class RunMother {
     public static final EnvironmentSpec ENVIRONMENT = new EnvironmentSpec("jdk-17", null, List.of("dl4j==1.0.0-M2.1"),
             Map.of("OMP_NUM_THREADS", "2"), new EnvironmentSpec.Resources(2.0, 4096L, 0));
 
+    public static final String TARGET_ID = "t-1";
+    public static final String AGENT = "agent-1";
+    public static final String OTHER_AGENT = "agent-2";
+    public static final long LEASE_MILLIS = 30_000;
+    public static final EnvironmentSpec SUBMITTED_ENVIRONMENT = new EnvironmentSpec(null, null, null,
+            Map.of("GREETING", "hi"), new EnvironmentSpec.Resources(1.0, 512L, 0));
+
     private RunMother() {
+    }
+
+    /** A {@code process} spec as a client sends it (kind left to the target), with {@code maxAttempts}. */
+    public static RunSpec spec(Integer maxAttempts) {
+        return new RunSpec(null, "echo hi", Map.of("lr", "0.1"), SUBMITTED_ENVIRONMENT, null, maxAttempts, 60L);
+    }
+
+    /** The spec as the run records it. */
+    public static RunSpec recordedSpec(Integer maxAttempts) {
+        return new RunSpec("process", "echo hi", Map.of("lr", "0.1"), SUBMITTED_ENVIRONMENT, List.of(), maxAttempts, 60L);
+    }
+
+    public static SubmitRunCommand submit(Integer maxAttempts) {
+        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec(maxAttempts));
+    }
+
+    public static SubmitRunCommand submit(RunSpec spec) {
+        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec);
+    }
+
+    public static RunCreatedEvent submittedRunCreated() {
+        return new RunCreatedEvent(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), null, SUBMITTED_ENVIRONMENT,
+                RunStatus.QUEUED, NOW);
+    }
+
+    public static RunSubmittedEvent submitted(int maxAttempts) {
+        return new RunSubmittedEvent(RUN_ID, TENANT, PROJECT_ID, TARGET_ID, recordedSpec(maxAttempts), maxAttempts);
+    }
+
+    public static LeaseRunCommand lease(String agentId) {
+        return new LeaseRunCommand(RUN_ID, TENANT, agentId, LEASE_MILLIS);
+    }
+
+    public static RunAttemptStartedEvent attemptStarted(int attempt, String agentId) {
+        return new RunAttemptStartedEvent(RUN_ID, TENANT, attempt, agentId, NOW + LEASE_MILLIS, NOW);
     }
 
     public static CreateRunCommand create() {

@@ -1,0 +1,160 @@
+package io.cairn.compute.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.agent.AgentMain;
+import io.cairn.support.Api;
+import io.cairn.support.ComputeTestBase;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real agents: each a separate JVM running {@code io.cairn.agent.AgentMain} (agent-core and Jackson only on its
+ * class path), authenticated with a service account's client credentials, executing {@code process} runs.
+ */
+class AgentProcessTest extends ComputeTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private final List<Process> agents = new ArrayList<>();
+
+    @AfterEach
+    void stopAgents() {
+        agents.forEach(agent -> {
+            agent.descendants().forEach(ProcessHandle::destroyForcibly);
+            agent.destroyForcibly();
+        });
+    }
+
+    @Test
+    void anAgentExecutesAProcessRunAndFinishesIt() throws Exception {
+        Path workDir = Files.createTempDirectory("agent-");
+        startAgent(workDir);
+        String runId = steps.submit(owner, target, project, "echo hi from $GREETING lr=$CAIRN_PARAM_LR; exit 0", 1);
+        await(() -> "FINISHED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        Api.Response run = owner.get("/api/v1/runs/" + runId);
+        assertThat(run.get("/params/lr")).isEqualTo("0.1");
+        assertThat(run.get("/environment/variables/GREETING")).isEqualTo("hello");
+        assertThat(owner.get("/api/v1/runs/" + runId + "/logs").get("/chunks/0/text")).isEqualTo("hi from hello lr=0.1\n");
+        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
+        assertThat(execution.get("/exitCode")).isEqualTo("0");
+        assertThat(execution.get("/attempts/0/outcome")).isEqualTo("FINISHED");
+        assertThat(Files.readString(workDir.resolve("agent-id")).trim()).isEqualTo(execution.get("/attempts/0/agentId"));
+    }
+
+    @Test
+    void aNonZeroExitFailsTheRunWithItsReasonAndKeepsTheLogs() throws Exception {
+        startAgent(Files.createTempDirectory("agent-"));
+        String runId = steps.submit(owner, target, project, "echo working; echo broken >&2; exit 3", 1);
+        await(() -> "FAILED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
+        assertThat(execution.get("/exitCode")).isEqualTo("3");
+        assertThat(execution.get("/reason")).isEqualTo("The process exited with code 3");
+        assertThat(owner.get("/api/v1/runs/" + runId + "/logs?stream=stdout").get("/chunks/0/text")).isEqualTo("working\n");
+        assertThat(owner.get("/api/v1/runs/" + runId + "/logs?stream=stderr").get("/chunks/0/text")).isEqualTo("broken\n");
+    }
+
+    @Test
+    void aRunOverItsTimeoutIsStoppedAndFails() throws Exception {
+        startAgent(Files.createTempDirectory("agent-"));
+        Api.Response submitted = owner.post("/api/v1/compute/targets/" + target + "/runs", Map.of("projectId", project,
+                "spec", Map.of("entrypoint", "sleep 30", "timeoutSeconds", 1, "maxAttempts", 1)));
+        String runId = submitted.get("/runId");
+        await(() -> "FAILED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        assertThat(owner.get("/api/v1/runs/" + runId + "/execution").get("/reason")).startsWith("Timed out after 1 s");
+    }
+
+    @Test
+    void cancellingARunningRunStopsItsProcessWithinSeconds() throws Exception {
+        Path workDir = Files.createTempDirectory("agent-");
+        startAgent(workDir);
+        String runId = steps.submit(owner, target, project, "echo $$ > pid; exec sleep 60", 1);
+        Path pidFile = workDir.resolve("runs").resolve(runId).resolve("attempt-1").resolve("pid");
+        await(() -> Files.exists(pidFile) && pid(pidFile) > 0);
+        long pid = pid(pidFile);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+        long killed = System.nanoTime();
+        assertThat(owner.post("/api/v1/runs/" + runId + "/finish", Map.of("status", "KILLED")).get("/status"))
+                .isEqualTo("KILLED");
+        await(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
+        assertThat(owner.get("/api/v1/runs/" + runId + "/execution").get("/attempts/0/outcome")).isEqualTo("KILLED");
+    }
+
+    @Test
+    void aCrashedAgentsRunIsRequeuedAndFinishedByAnotherAgent() throws Exception {
+        Path firstDir = Files.createTempDirectory("agent-");
+        Process first = startAgent(firstDir);
+        String runId = steps.submit(owner, target, project, "echo $$ > pid; sleep 3; echo done", 3);
+        Path pidFile = firstDir.resolve("runs").resolve(runId).resolve("attempt-1").resolve("pid");
+        await(() -> Files.exists(pidFile) && pid(pidFile) > 0);
+        first.destroyForcibly().waitFor();
+        ProcessHandle.of(pid(pidFile)).ifPresent(ProcessHandle::destroyForcibly);
+
+        startAgent(Files.createTempDirectory("agent-"));
+        await(() -> "FINISHED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
+        assertThat(execution.json().get("attempts")).hasSize(2);
+        assertThat(execution.get("/attempts/0/outcome")).isEqualTo("LOST");
+        assertThat(execution.get("/attempts/0/reason")).contains("lease").contains("attempt 1 of 3");
+        assertThat(execution.get("/attempts/1/outcome")).isEqualTo("FINISHED");
+        assertThat(execution.get("/attempts/1/agentId")).isNotEqualTo(execution.get("/attempts/0/agentId"));
+        assertThat(owner.get("/api/v1/runs/" + runId + "/logs").text()).contains("done");
+        List<String> events = new ArrayList<>();
+        owner.get("/api/v1/orgs/" + org + "/audit/events?aggregateId=" + runId).json().get("events")
+                .forEach(event -> events.add(event.get("type").asString()));
+        assertThat(events).contains("cairn.run.RunAttemptStarted", "cairn.run.RunAttemptLost",
+                "cairn.run.RunAttemptEnded");
+    }
+
+    private Process startAgent(Path workDir) throws IOException, URISyntaxException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", agentClassPath(), AgentMain.class.getName(),
+                "--url=http://localhost:" + port, "--targets=" + target, "--client-id=" + credentials.clientId(),
+                "--client-secret=" + credentials.clientSecret(), "--work-dir=" + workDir, "--lease-ttl-seconds=3",
+                "--poll-interval-ms=200", "--name=test-agent");
+        Process agent = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("agent.log").toFile()).start();
+        agents.add(agent);
+        return agent;
+    }
+
+    /** agent-core and Jackson, nothing of the backend: where their classes were loaded from in this JVM. */
+    private static String agentClassPath() throws URISyntaxException {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> type : List.of(AgentMain.class, tools.jackson.databind.json.JsonMapper.class,
+                tools.jackson.core.json.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
+            entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static long pid(Path file) {
+        try {
+            String text = Files.readString(file).trim();
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within " + WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.cairn.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One attempt of a {@code process} run: {@code sh -c <entrypoint>} in its own working directory with the spec's
+ * environment variables and parameters ({@code CAIRN_PARAM_<KEY>}), its output shipped as log chunks. The outcome:
+ * exit code 0 → FINISHED; another exit code → FAILED; over {@code timeoutSeconds} → FAILED; cancelled → KILLED.
+ */
+class ProcessExecution {
+
+    /** How the attempt ended, as reported to the backend. */
+    record Outcome(String status, Integer exitCode, String reason) {
+    }
+
+    private final CairnClient client;
+    private final String runId;
+    private final JsonNode spec;
+    private final Path workDir;
+    private volatile Process process;
+    private volatile boolean cancelled;
+
+    ProcessExecution(CairnClient client, String runId, JsonNode spec, Path workDir) {
+        this.client = client;
+        this.runId = runId;
+        this.spec = spec;
+        this.workDir = workDir;
+    }
+
+    /** Stops the process and everything it started; {@link #run} then answers KILLED. */
+    void cancel() {
+        cancelled = true;
+        Process running = process;
+        if (running != null) {
+            destroyTree(running);
+        }
+    }
+
+    Outcome run() throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", spec.path("entrypoint").asString())
+                .directory(workDir.toFile());
+        builder.environment().putAll(environment());
+        LogShipper logs = new LogShipper(client, runId);
+        long timeoutSeconds = spec.path("timeoutSeconds").asLong(0);
+        process = builder.start();
+        if (cancelled) {
+            destroyTree(process);
+        }
+        Thread stdout = pump(process.getInputStream(), "stdout", logs);
+        Thread stderr = pump(process.getErrorStream(), "stderr", logs);
+        Thread flusher = Agent.daemon("logs-" + runId, () -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(500);
+                    logs.flush();
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        boolean exited = timeoutSeconds > 0 ? process.waitFor(timeoutSeconds, TimeUnit.SECONDS) : waitFor(process);
+        if (!exited) {
+            destroyTree(process);
+        }
+        process.waitFor();
+        stdout.join(5_000);
+        stderr.join(5_000);
+        flusher.interrupt();
+        logs.flush();
+        if (cancelled) {
+            return new Outcome("KILLED", null, "Cancelled through the API; the process was stopped");
+        }
+        if (!exited) {
+            return new Outcome("FAILED", null, "Timed out after " + timeoutSeconds + " s; the process was stopped");
+        }
+        int code = process.exitValue();
+        return code == 0 ? new Outcome("FINISHED", 0, null)
+                : new Outcome("FAILED", code, "The process exited with code " + code);
+    }
+
+    /** The spec's variables, the run's parameters as {@code CAIRN_PARAM_<KEY>} and the run id. */
+    Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        JsonNode variables = spec.path("environment").path("variables");
+        for (Map.Entry<String, JsonNode> variable : variables.properties()) {
+            environment.put(variable.getKey(), variable.getValue().asString());
+        }
+        for (Map.Entry<String, JsonNode> parameter : spec.path("parameters").properties()) {
+            environment.put("CAIRN_PARAM_" + parameter.getKey().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+                    parameter.getValue().asString());
+        }
+        environment.put("CAIRN_RUN_ID", runId);
+        return environment;
+    }
+
+    private static boolean waitFor(Process process) throws InterruptedException {
+        process.waitFor();
+        return true;
+    }
+
+    private static Thread pump(InputStream input, String stream, LogShipper logs) {
+        return Agent.daemon(stream, () -> {
+            try (Reader reader = new InputStreamReader(input, StandardCharsets.UTF_8)) {
+                char[] buffer = new char[8192];
+                int read;
+                while ((read = reader.read(buffer)) >= 0) {
+                    logs.append(stream, new String(buffer, 0, read));
+                }
+            } catch (IOException closed) {
+                // the process ended or was destroyed
+            }
+        });
+    }
+
+    static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}
