@@ -47,7 +47,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
      * approval request for moving it to Production made by the EDITOR caller, and a service account.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
-                   String editors, String model, String approval, String serviceAccount) {
+                   String editors, String model, String approval, String serviceAccount, String projectName) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -74,6 +74,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
     private Fixture fixture() {
         Api owner = callers.get(Caller.OWNER);
         String project = createProject(owner);
+        owner.post("/api/v1/projects/" + project + "/tags", Map.of("tags", Map.of("t", "v")));
         grant(owner, project, "users", granted.get(Caller.VIEWER), "VIEWER");
         grant(owner, project, "groups", editors, "EDITOR");
         grant(owner, project, "users", granted.get(Caller.MANAGER), "MANAGER");
@@ -96,7 +97,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String serviceAccount = owner.post("/api/v1/orgs/" + org + "/service-accounts", Map.of("name", unique("sa")))
                 .get("/id");
         owner.putJson("/api/v1/orgs/" + org + "/sso", SSO);
-        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount);
+        String projectName = owner.get("/api/v1/projects/" + project).get("/name");
+        return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
+                projectName);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -234,6 +237,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("POST", "/api/v1/datasets/{id}/deprecate", f -> "/api/v1/datasets/" + f.dataset() + "/deprecate",
                 f -> Map.of(), write()));
         rows.addAll(registryRows());
+        rows.addAll(mlflowRows());
         rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
                 read()));
         rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
@@ -332,6 +336,73 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return rows;
     }
 
+    /**
+     * The MLflow-compatible API under {@code /api/2.0/mlflow}; every row is also checked under MLflow's UI prefix
+     * {@code /ajax-api/2.0/mlflow} (see {@link #withUiPrefixTwins}).
+     */
+    private static List<Row> mlflowRows() {
+        String api = "/api/2.0/mlflow";
+        String experiments = api + "/experiments";
+        String runs = api + "/runs";
+        long t0 = 1_790_000_000_000L;
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("POST", experiments + "/create", f -> experiments + "/create", f -> Map.of("name", unique("e")),
+                collectionWrite()));
+        rows.add(row("GET", experiments + "/get", f -> experiments + "/get?experiment_id=" + f.project(), null,
+                readProject()));
+        rows.add(row("GET", experiments + "/get-by-name", f -> experiments + "/get-by-name?experiment_name=" + f.projectName(),
+                null, readProject()));
+        rows.add(row("GET", experiments + "/search", f -> experiments + "/search?max_results=10", null, collectionRead()));
+        rows.add(row("POST", experiments + "/search", f -> experiments + "/search", f -> Map.of("max_results", 10),
+                collectionRead()));
+        rows.add(row("POST", experiments + "/update", f -> experiments + "/update",
+                f -> Map.of("experiment_id", f.project(), "new_name", unique("renamed")), manageProject()));
+        rows.add(row("POST", experiments + "/delete", f -> experiments + "/delete", f -> Map.of("experiment_id", f.project()),
+                manageProject()));
+        rows.add(row("POST", experiments + "/restore", f -> experiments + "/restore",
+                f -> Map.of("experiment_id", f.project()), manageProject()));
+        rows.add(row("POST", experiments + "/set-experiment-tag", f -> experiments + "/set-experiment-tag",
+                f -> Map.of("experiment_id", f.project(), "key", "k", "value", "v"), editProject()));
+        rows.add(row("POST", experiments + "/delete-experiment-tag", f -> experiments + "/delete-experiment-tag",
+                f -> Map.of("experiment_id", f.project(), "key", "t"), editProject()));
+        rows.add(row("POST", runs + "/create", f -> runs + "/create", f -> Map.of("experiment_id", f.project()),
+                editProject()));
+        rows.add(row("GET", runs + "/get", f -> runs + "/get?run_id=" + f.run(), null, readProject()));
+        rows.add(row("POST", runs + "/update", f -> runs + "/update", f -> Map.of("run_id", f.run(), "run_name", "renamed"),
+                editProject()));
+        rows.add(row("POST", runs + "/delete", f -> runs + "/delete", f -> Map.of("run_id", f.run()), editProject()));
+        rows.add(row("POST", runs + "/restore", f -> runs + "/restore", f -> Map.of("run_id", f.run()), editProject()));
+        rows.add(row("POST", runs + "/log-metric", f -> runs + "/log-metric",
+                f -> Map.of("run_id", f.run(), "key", "acc", "value", 1, "timestamp", t0), editProject()));
+        rows.add(row("POST", runs + "/log-parameter", f -> runs + "/log-parameter",
+                f -> Map.of("run_id", f.run(), "key", "lr", "value", "1"), editProject()));
+        rows.add(row("POST", runs + "/set-tag", f -> runs + "/set-tag", f -> Map.of("run_id", f.run(), "key", "k", "value", "v"),
+                editProject()));
+        rows.add(row("POST", runs + "/delete-tag", f -> runs + "/delete-tag", f -> Map.of("run_id", f.run(), "key", "t"),
+                editProject()));
+        rows.add(row("POST", runs + "/log-batch", f -> runs + "/log-batch", f -> Map.of("run_id", f.run(),
+                "metrics", List.of(Map.of("key", "acc", "value", 1, "timestamp", t0))), editProject()));
+        rows.add(row("POST", runs + "/search", f -> runs + "/search", f -> Map.of("experiment_ids", List.of(f.project())),
+                readProject()));
+        rows.add(row("GET", api + "/metrics/get-history", f -> api + "/metrics/get-history?run_id=" + f.run()
+                + "&metric_key=acc", null, readProject()));
+        return withUiPrefixTwins(rows);
+    }
+
+    /** Each row, and the same call under {@code /ajax-api} (the prefix MLflow's web UI calls the same API with). */
+    private static List<Row> withUiPrefixTwins(List<Row> rows) {
+        List<Row> all = new ArrayList<>(rows);
+        for (Row row : rows) {
+            all.add(row(row.method(), "/ajax-api" + row.pattern().substring("/api".length()),
+                    f -> "/ajax-api" + row.path().apply(f).substring("/api".length()), row.body(), row.expected()));
+        }
+        return all;
+    }
+
+    private static boolean mlflow(Row row) {
+        return row.pattern().contains("/2.0/mlflow");
+    }
+
     private static Api.Response call(Api api, Row row, Fixture fixture) {
         String path = row.path().apply(fixture);
         Object body = row.body() == null ? null : row.body().apply(fixture);
@@ -359,7 +430,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
-            "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso");
+            "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso",
+            "POST /api/2.0/mlflow/experiments/update", "POST /api/2.0/mlflow/experiments/delete",
+            "POST /api/2.0/mlflow/experiments/delete-experiment-tag", "POST /api/2.0/mlflow/runs/delete",
+            "POST /api/2.0/mlflow/runs/delete-tag",
+            "POST /ajax-api/2.0/mlflow/experiments/update", "POST /ajax-api/2.0/mlflow/experiments/delete",
+            "POST /ajax-api/2.0/mlflow/experiments/delete-experiment-tag", "POST /ajax-api/2.0/mlflow/runs/delete",
+            "POST /ajax-api/2.0/mlflow/runs/delete-tag");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {
@@ -375,7 +452,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     failures.add(row.method() + " " + row.pattern() + " as " + caller + ": expected "
                             + (expected == OK ? "2xx" : expected) + " but got " + response.status() + " " + response.text());
                 }
-                if (response.status() >= 400) {
+                if (response.status() >= 400 && mlflow(row)) {
+                    assertThat(response.get("/error_code")).as(row.pattern() + " as " + caller + ": " + response.text())
+                            .isNotBlank();
+                } else if (response.status() >= 400) {
                     assertThat(response.isProblem()).as(row.pattern() + " as " + caller).isTrue();
                 }
             }
@@ -389,7 +469,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows().forEach(row -> covered.add(row.method() + " " + row.pattern()));
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/"))
+                .filter(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/ajax-api/"))
                 .forEach(pattern -> info.getMethodsCondition().getMethods()
                         .forEach(method -> endpoints.add(method.name() + " " + pattern))));
         assertThat(covered).containsAll(endpoints);
