@@ -47,7 +47,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
      * approval request for moving it to Production made by the EDITOR caller, and a service account.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
-                   String editors, String model, String approval, String serviceAccount, String projectName) {
+                   String editors, String model, String approval, String serviceAccount, String projectName,
+                   String modelName) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -89,7 +90,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String member = tokens.principalFor(username, org);
         String group = createGroup(owner, org, member);
         String model = owner.post("/api/v1/models", Map.of("name", unique("m"), "tags", Map.of("t", "v"))).get("/id");
-        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic"));
+        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic",
+                "tags", Map.of("t", "v")));
         owner.putJson("/api/v1/models/" + model + "/aliases/challenger", Map.of("version", 1));
         String approval = callers.get(Caller.EDITOR)
                 .post("/api/v1/models/" + model + "/versions/1/stage", Map.of("stage", "Production")).get("/id");
@@ -98,8 +100,9 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 .get("/id");
         owner.putJson("/api/v1/orgs/" + org + "/sso", SSO);
         String projectName = owner.get("/api/v1/projects/" + project).get("/name");
+        String modelName = owner.get("/api/v1/models/" + model).get("/name");
         return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
-                projectName);
+                projectName, modelName);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -384,6 +387,51 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 "metrics", List.of(Map.of("key", "acc", "value", 1, "timestamp", t0))), editProject()));
         rows.add(row("POST", runs + "/search", f -> runs + "/search", f -> Map.of("experiment_ids", List.of(f.project())),
                 readProject()));
+        rows.add(row("GET", api + "/artifacts/list", f -> api + "/artifacts/list?run_id=" + f.run(), null, readProject()));
+        String proxy = "/api/2.0/mlflow-artifacts/artifacts";
+        rows.add(row("PUT", proxy + "/{*path}", f -> proxy + "/" + f.project() + "/" + f.run() + "/artifacts/b.txt",
+                f -> "PUT-BYTES", editProject()));
+        rows.add(row("GET", proxy + "/{*path}", f -> proxy + "/" + f.project() + "/" + f.run() + "/artifacts/a.txt", null,
+                readProject()));
+        String models = api + "/registered-models";
+        String versions = api + "/model-versions";
+        rows.add(row("POST", models + "/create", f -> models + "/create", f -> Map.of("name", unique("m")), collectionWrite()));
+        rows.add(row("GET", models + "/get", f -> models + "/get?name=" + f.modelName(), null, read()));
+        rows.add(row("POST", models + "/rename", f -> models + "/rename",
+                f -> Map.of("name", f.modelName(), "new_name", unique("m")), write()));
+        rows.add(row("PATCH", models + "/update", f -> models + "/update",
+                f -> Map.of("name", f.modelName(), "description", "d"), write()));
+        rows.add(row("DELETE", models + "/delete", f -> models + "/delete?name=" + f.modelName(), null, write()));
+        rows.add(row("GET", models + "/search", f -> models + "/search", null, collectionRead()));
+        rows.add(row("POST", models + "/get-latest-versions", f -> models + "/get-latest-versions",
+                f -> Map.of("name", f.modelName()), read()));
+        rows.add(row("GET", models + "/get-latest-versions", f -> models + "/get-latest-versions?name=" + f.modelName(),
+                null, read()));
+        rows.add(row("POST", models + "/set-tag", f -> models + "/set-tag",
+                f -> Map.of("name", f.modelName(), "key", "k", "value", "v"), write()));
+        rows.add(row("DELETE", models + "/delete-tag", f -> models + "/delete-tag?name=" + f.modelName() + "&key=t", null,
+                write()));
+        rows.add(row("POST", models + "/alias", f -> models + "/alias",
+                f -> Map.of("name", f.modelName(), "alias", "candidate", "version", "1"), write()));
+        rows.add(row("DELETE", models + "/alias", f -> models + "/alias?name=" + f.modelName() + "&alias=challenger", null,
+                write()));
+        rows.add(row("GET", models + "/alias", f -> models + "/alias?name=" + f.modelName() + "&alias=challenger", null,
+                read()));
+        rows.add(row("POST", versions + "/create", f -> versions + "/create",
+                f -> Map.of("name", f.modelName(), "source", "runs:/" + f.run() + "/a.txt"), readRunThenWrite()));
+        rows.add(row("GET", versions + "/get", f -> versions + "/get?name=" + f.modelName() + "&version=1", null, read()));
+        rows.add(row("GET", versions + "/search", f -> versions + "/search?filter=name%3D%27" + f.modelName() + "%27", null,
+                collectionRead()));
+        rows.add(row("GET", versions + "/get-download-uri",
+                f -> versions + "/get-download-uri?name=" + f.modelName() + "&version=1", null, read()));
+        rows.add(row("PATCH", versions + "/update", f -> versions + "/update",
+                f -> Map.of("name", f.modelName(), "version", "1", "description", "d"), write()));
+        rows.add(row("POST", versions + "/set-tag", f -> versions + "/set-tag",
+                f -> Map.of("name", f.modelName(), "version", "1", "key", "k", "value", "v"), write()));
+        rows.add(row("DELETE", versions + "/delete-tag",
+                f -> versions + "/delete-tag?name=" + f.modelName() + "&version=1&key=t", null, write()));
+        rows.add(row("POST", versions + "/transition-stage", f -> versions + "/transition-stage",
+                f -> Map.of("name", f.modelName(), "version", "1", "stage", "Staging"), write()));
         rows.add(row("GET", api + "/metrics/get-history", f -> api + "/metrics/get-history?run_id=" + f.run()
                 + "&metric_key=acc", null, readProject()));
         return withUiPrefixTwins(rows);
@@ -436,7 +484,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "POST /api/2.0/mlflow/runs/delete-tag",
             "POST /ajax-api/2.0/mlflow/experiments/update", "POST /ajax-api/2.0/mlflow/experiments/delete",
             "POST /ajax-api/2.0/mlflow/experiments/delete-experiment-tag", "POST /ajax-api/2.0/mlflow/runs/delete",
-            "POST /ajax-api/2.0/mlflow/runs/delete-tag");
+            "POST /ajax-api/2.0/mlflow/runs/delete-tag",
+            "POST /api/2.0/mlflow/registered-models/rename", "DELETE /api/2.0/mlflow/registered-models/delete",
+            "DELETE /api/2.0/mlflow/registered-models/delete-tag", "DELETE /api/2.0/mlflow/registered-models/alias",
+            "POST /api/2.0/mlflow/model-versions/transition-stage", "DELETE /api/2.0/mlflow/model-versions/delete-tag",
+            "POST /ajax-api/2.0/mlflow/registered-models/rename", "DELETE /ajax-api/2.0/mlflow/registered-models/delete",
+            "DELETE /ajax-api/2.0/mlflow/registered-models/delete-tag", "DELETE /ajax-api/2.0/mlflow/registered-models/alias",
+            "POST /ajax-api/2.0/mlflow/model-versions/transition-stage",
+            "DELETE /ajax-api/2.0/mlflow/model-versions/delete-tag");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {

@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -74,11 +73,6 @@ public class MlflowErrorAdvice {
             HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
         return respond(MlflowErrorCode.INVALID_PARAMETER_VALUE, e.getMessage());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> wrongMethod(HttpRequestMethodNotSupportedException e) {
-        return respond(MlflowErrorCode.ENDPOINT_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

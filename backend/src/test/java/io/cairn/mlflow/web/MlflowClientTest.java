@@ -269,6 +269,117 @@ class MlflowClientTest extends ApiTestBase {
     }
 
     @Test
+    void artifactsGoThroughTheArtifactProxyIntoCairnsArtifactStore() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("artifacts"));
+        RunInfo info = mlflow.createRun(experimentId);
+        String runId = info.getRunId();
+        String root = "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId + "/artifacts";
+        byte[] model = "flavors:\n  python_function: {}\n".getBytes();
+        assertThat(owner.put(root + "/model/MLmodel", model).status()).isEqualTo(200);
+        assertThat(owner.put(root + "/metrics.txt", "acc 0.9".getBytes()).status()).isEqualTo(200);
+
+        Api.Response listed = owner.get("/api/2.0/mlflow/artifacts/list?run_id=" + runId);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        assertThat(listed.get("/root_uri")).isEqualTo(info.getArtifactUri());
+        assertThat(listed.text()).contains("{\"path\":\"model\",\"is_dir\":true}")
+                .contains("{\"path\":\"metrics.txt\",\"is_dir\":false,\"file_size\":7}");
+        Api.Response inModel = owner.get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + "&path=model");
+        assertThat(inModel.get("/files/0/path")).isEqualTo("model/MLmodel");
+        Api.Response viaProxy = owner.get("/api/2.0/mlflow-artifacts/artifacts?path=" + experimentId + "/" + runId
+                + "/artifacts/model");
+        assertThat(viaProxy.status()).as(viaProxy.text()).isEqualTo(200);
+        assertThat(viaProxy.get("/files/0/path")).isEqualTo("MLmodel");
+        assertThat(owner.download(root + "/model/MLmodel").body()).isEqualTo(model);
+        assertThat(owner.download("/api/v1/runs/" + runId + "/artifacts/model/MLmodel").body()).isEqualTo(model);
+
+        assertMlflowError(owner.get("/api/2.0/mlflow-artifacts/artifacts/" + unique("other") + "/" + runId
+                + "/artifacts/model/MLmodel"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(owner.get(root + "/no-such-file"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(owner.put("/api/2.0/mlflow-artifacts/artifacts/not-a-run-path", model), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(memberOf(org, "AUDITOR")
+                .put(root + "/other.txt", model), 403, "PERMISSION_DENIED");
+    }
+
+    @Test
+    void registryCallsGoToCairnsModelRegistry() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("registry"));
+        String runId = mlflow.createRun(experimentId).getRunId();
+        String root = "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId + "/artifacts";
+        assertThat(owner.put(root + "/model/MLmodel", "flavors: {}".getBytes()).status()).isEqualTo(200);
+        assertThat(owner.put(root + "/model/model.pkl", new byte[] {1, 2, 3}).status()).isEqualTo(200);
+
+        String name = unique("churn");
+        assertThat(mlflow.sendPost("registered-models/create", "{\"name\": \"" + name
+                + "\", \"tags\": [{\"key\": \"team\", \"value\": \"risk\"}]}")).contains(name);
+        String created = mlflow.sendPost("model-versions/create", "{\"name\": \"" + name + "\", \"source\": \"runs:/"
+                + runId + "/model\", \"run_id\": \"" + runId + "\"}");
+        assertThat(created).contains("\"version\":\"1\"");
+        String source = "mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts/model";
+        assertThat(mlflow.getModelVersion(name, "1").getSource()).isEqualTo(source);
+        assertThat(mlflow.getModelVersion(name, "1").getRunId()).isEqualTo(runId);
+        assertThat(mlflow.getModelVersionDownloadUri(name, "1")).isEqualTo(source);
+
+        mlflow.sendPost("model-versions/transition-stage", "{\"name\": \"" + name
+                + "\", \"version\": \"1\", \"stage\": \"Staging\", \"archive_existing_versions\": false}");
+        assertThat(mlflow.getLatestVersions(name, List.of("Staging"))).singleElement()
+                .satisfies(v -> assertThat(v.getCurrentStage()).isEqualTo("Staging"));
+        assertThat(mlflow.getLatestVersions(name, List.of("Production"))).isEmpty();
+        mlflow.sendPost("registered-models/alias", "{\"name\": \"" + name + "\", \"alias\": \"candidate\", "
+                + "\"version\": \"1\"}");
+        assertThat(mlflow.sendGet("registered-models/alias?name=" + name + "&alias=candidate"))
+                .contains("\"version\":\"1\"");
+        assertThat(mlflow.sendPatch("registered-models/update", "{\"name\": \"" + name
+                + "\", \"description\": \"churn model\"}")).contains("churn model");
+        mlflow.sendPost("registered-models/set-tag", "{\"name\": \"" + name + "\", \"key\": \"owner\", "
+                + "\"value\": \"ml-team\"}");
+        mlflow.sendPost("model-versions/set-tag", "{\"name\": \"" + name + "\", \"version\": \"1\", "
+                + "\"key\": \"validated\", \"value\": \"yes\"}");
+        assertThat(mlflow.sendPatch("model-versions/update", "{\"name\": \"" + name + "\", \"version\": \"1\", "
+                + "\"description\": \"first cut\"}")).contains("first cut").contains("validated");
+        assertThat(owner.delete("/api/2.0/mlflow/model-versions/delete-tag?name=" + name + "&version=1&key=validated")
+                .status()).isEqualTo(200);
+        assertThat(mlflow.getModelVersion(name, "1").getTagsList()).isEmpty();
+        assertThat(mlflow.getModelVersion(name, "1").getDescription()).isEqualTo("first cut");
+
+        // a move to Production waits for approval in Cairn: the version stays where it is meanwhile
+        mlflow.sendPost("model-versions/transition-stage", "{\"name\": \"" + name
+                + "\", \"version\": 1, \"stage\": \"Production\"}");
+        assertThat(mlflow.getModelVersion(name, "1").getCurrentStage()).isEqualTo("Staging");
+
+        String renamed = unique("renamed");
+        mlflow.sendPost("registered-models/rename", "{\"name\": \"" + name + "\", \"new_name\": \"" + renamed
+                + "\"}");
+        assertThat(mlflow.getRegisteredModel(renamed).getName()).isEqualTo(renamed);
+        assertThat(mlflow.getRegisteredModel(renamed).getTagsList()).hasSize(2);
+        assertThat(mlflow.searchModelVersions("name='" + renamed + "'").getItems()).hasSize(1);
+        assertThat(mlflow.sendGet("registered-models/search?filter=name%20LIKE%20%27" + renamed + "%27"))
+                .contains(renamed);
+        String modelId = null;
+        for (var model : owner.get("/api/v1/models?maxResults=1000").json().get("models")) {
+            if (model.get("name").asString().equals(renamed)) {
+                modelId = model.get("id").asString();
+            }
+        }
+        assertThat(owner.get("/api/v1/models/" + modelId + "/approvals").text()).contains("PENDING");
+
+        assertMlflowError(owner.post("/api/2.0/mlflow/registered-models/create", Map.of("name", renamed)), 400,
+                "RESOURCE_ALREADY_EXISTS");
+        assertMlflowError(owner.get("/api/2.0/mlflow/registered-models/get?name=" + name), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(ownerOf(unique("other")).get("/api/2.0/mlflow/registered-models/get?name=" + renamed), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertThat(owner.delete("/api/2.0/mlflow/registered-models/delete?name=" + renamed).status()).isEqualTo(200);
+        assertMlflowError(owner.get("/api/2.0/mlflow/registered-models/get?name=" + renamed), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+    }
+
+    @Test
     void tenancyAndRolesApplyToMlflowClients() {
         String org = unique("ml");
         Api owner = ownerOf(org);
