@@ -204,7 +204,7 @@ public class MlflowRegistryController {
         WireRequest request = WireRequest.of(body);
         String alias = request.requireString("alias");
         int version = version(request);
-        CairnPrincipal caller = policy.caller(Action.READ);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
         if (Integer.valueOf(version).equals(model(caller, request.requireString("name")).aliases().get(alias))) {
             return Map.of();
         }
@@ -343,8 +343,9 @@ public class MlflowRegistryController {
         int version = version(request);
         String stage = stage(request.requireString("stage")).label();
         boolean archive = Boolean.parseBoolean(request.optString("archive_existing_versions"));
-        String tenantId = policy.caller(Action.READ).tenantId();
-        ModelView named = model(policy.caller(Action.READ), request.requireString("name"));
+        CairnPrincipal writer = policy.caller(Action.WRITE);
+        String tenantId = writer.tenantId();
+        ModelView named = model(writer, request.requireString("name"));
         if (models.version(tenantId, named.id(), version).stage().equals(stage)) {
             return Map.of("model_version", modelVersion(named, models.version(tenantId, named.id(), version)));
         }
