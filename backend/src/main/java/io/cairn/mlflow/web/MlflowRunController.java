@@ -109,7 +109,10 @@ public class MlflowRunController {
         return Map.of("run", MlflowViews.run(runs.get(caller.tenantId(), runId)));
     }
 
-    /** Ends a run (FINISHED, FAILED, KILLED), starts a scheduled one (RUNNING) and renames it. */
+    /**
+     * Ends a run (FINISHED, FAILED, KILLED), starts a scheduled one (RUNNING) and renames it; the status it already
+     * has changes nothing.
+     */
     @PostMapping("/runs/update")
     Map<String, Object> update(@RequestBody JsonNode body) {
         WireRequest request = WireRequest.of(body);
@@ -124,11 +127,14 @@ public class MlflowRunController {
         if (status != null) {
             RunStatus target = status(status);
             RunStatus current = runs.get(caller.tenantId(), runId).status();
+            if (target == current) {
+                return Map.of("run_info", MlflowViews.info(runs.get(caller.tenantId(), runId)));
+            }
             if (target == RunStatus.RUNNING && current == RunStatus.QUEUED) {
                 send(new StartRunCommand(runId, caller.tenantId(), null), runId);
             } else if (target.isTerminal()) {
                 send(new FinishRunCommand(runId, caller.tenantId(), target, endTime), runId);
-            } else if (target != current) {
+            } else {
                 throw MlflowException.invalid("Run '" + runId + "' is " + MlflowViews.status(current)
                         + " and cannot become " + status);
             }

@@ -100,6 +100,7 @@ class MlflowClientTest extends ApiTestBase {
         assertThat(history.get(997)).isEqualTo(metric("loss", 1.0 / 997, T0 + 997, 997));
 
         mlflow.setTerminated(runId, RunStatus.FINISHED, T0 + 5000);
+        mlflow.setTerminated(runId, RunStatus.FINISHED, T0 + 6000);
         RunInfo finished = mlflow.getRun(runId).getInfo();
         assertThat(finished.getStatus()).isEqualTo(RunStatus.FINISHED);
         assertThat(finished.getEndTime()).isEqualTo(T0 + 5000);
