@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * Phases: metric ingestion over HTTP by concurrent clients in 1000-point batches (points/s, request
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
- * generated population of runs; scheduling latency (submit → RUNNING) with one idle compute agent. Every loop is
- * bounded by count; only 127.0.0.1 is contacted by default.
+ * generated population of runs; the same ingestion through MLflow's {@code runs/log-batch} with 1 and
+ * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
+ * compute agent. Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -31,16 +32,20 @@ public class Benchmark {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String api;
+    private final String mlflow;
     private final String token;
 
     Benchmark(String url, String token) {
         this.api = url + "/api/v1";
+        this.mlflow = url + "/api/2.0/mlflow";
         this.token = token;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("url", "http://127.0.0.1:8080", "clients", "4",
                 "points", "5000000", "runs", "100000", "history-points", "100000", "phases", "ingest,history,search"));
+        options.putIfAbsent("mlflow-points", "1000000");
+        options.putIfAbsent("mlflow-runs", "2000");
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -61,6 +66,14 @@ public class Benchmark {
         }
         if (phases.contains("search-queries")) {
             benchmark.searchQueries(options.get("project"), Integer.parseInt(options.get("runs")));
+        }
+        if (phases.contains("mlflow-log-batch")) {
+            for (int n : clients == 1 ? new int[] {1} : new int[] {1, clients}) {
+                benchmark.mlflowLogBatch(n, Long.parseLong(options.get("mlflow-points")));
+            }
+        }
+        if (phases.contains("mlflow-search")) {
+            benchmark.mlflowSearch(Integer.parseInt(options.get("mlflow-runs")));
         }
         if (phases.contains("schedule")) {
             benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")),
@@ -243,14 +256,94 @@ public class Benchmark {
                 + "\"]");
         queries.put("status, order by metric asc", i -> "\"filter\":\"attributes.status = 'RUNNING' and metrics.loss > 0."
                 + (100 + i) + "\",\"orderBy\":[\"metrics.loss ASC\"]");
+        timeQueries("search", runs, queries, i -> "{\"projectIds\":[\"" + project + "\"],",
+                ",\"maxResults\":", body -> post("/runs/search", body));
+    }
+
+    /** MLflow clients logging: {@code runs/log-batch} with 1000 metrics (10 keys × 100 steps) per request. */
+    void mlflowLogBatch(int clients, long totalPoints) throws Exception {
+        String experiment = mlflowPost("/experiments/create", "{\"name\":\"bench-mlflow-" + System.nanoTime() + "\"}")
+                .replaceAll(".*\"experiment_id\":\"([^\"]+)\".*", "$1");
+        List<String> runs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            runs.add(mlflowPost("/runs/create", "{\"experiment_id\":\"" + experiment + "\"}")
+                    .replaceAll("(?s).*\"run_id\":\"([^\"]+)\".*", "$1"));
+        }
+        long batches = totalPoints / 1000;
+        AtomicLong next = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String run = runs.get(c);
+            futures.add(pool.submit(() -> {
+                long step = 0;
+                for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    String body = mlflowBatch(run, step, 10, 100);
+                    step += 100;
+                    long t0 = System.nanoTime();
+                    mlflowPost("/runs/log-batch", body);
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        long durableNanos = System.nanoTime() - start;
+        pool.shutdown();
+        long points = batches * 1000;
+        System.out.printf(Locale.ROOT, "mlflow-log-batch: %d client(s), %,d points in %,d requests: %,.0f points/s "
+                        + "(%.1f s); request latency p50 %.1f ms, p99 %.1f ms%n", clients, points, batches,
+                points / (durableNanos / 1e9), durableNanos / 1e9, percentile(latencies, 50) / 1e6,
+                percentile(latencies, 99) / 1e6);
+    }
+
+    /** MLflow's {@code runs/search} over {@code runs} runs of one experiment (2 params, 1 tag, 2 metrics each). */
+    void mlflowSearch(int runs) throws Exception {
+        String experiment = mlflowPost("/experiments/create", "{\"name\":\"bench-mlflow-search-" + System.nanoTime()
+                + "\"}").replaceAll(".*\"experiment_id\":\"([^\"]+)\".*", "$1");
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < runs; i++) {
+            String run = mlflowPost("/runs/create", "{\"experiment_id\":\"" + experiment + "\"}")
+                    .replaceAll("(?s).*\"run_id\":\"([^\"]+)\".*", "$1");
+            mlflowPost("/runs/log-batch", "{\"run_id\":\"" + run + "\",\"metrics\":[{\"key\":\"acc\",\"value\":"
+                    + VALUES[i % VALUES.length] + ",\"timestamp\":" + now + "},{\"key\":\"loss\",\"value\":"
+                    + VALUES[(i * 7) % VALUES.length] + ",\"timestamp\":" + now + "}],\"params\":[{\"key\":\"model\","
+                    + "\"value\":\"m" + (i % 5) + "\"},{\"key\":\"lr\",\"value\":\"" + (i % 10) + "\"}],"
+                    + "\"tags\":[{\"key\":\"team\",\"value\":\"t" + (i % 3) + "\"}]}");
+        }
+        Map<String, java.util.function.IntFunction<String>> queries = new java.util.LinkedHashMap<>();
+        queries.put("newest first", i -> "\"filter\":\"\"");
+        queries.put("metric > x, by metric", i -> "\"filter\":\"metrics.acc > 0." + (100 + i)
+                + "\",\"order_by\":[\"metrics.acc DESC\"]");
+        queries.put("param and tag", i -> "\"filter\":\"params.model = 'm" + (i % 5) + "' and tags.team = 't1'\"");
+        timeQueries("mlflow-search", runs, queries, i -> "{\"experiment_ids\":[\"" + experiment + "\"],",
+                ",\"max_results\":", body -> mlflowPost("/runs/search", body));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    interface Poster {
+        String post(String body) throws Exception;
+    }
+
+    /**
+     * 30 searches per query kind, each with its own page size 70-99 (no two requests alike); the first 5 are
+     * warm-up. Prints p50/p95 per kind and over all.
+     */
+    private static void timeQueries(String phase, int runs, Map<String, java.util.function.IntFunction<String>> queries,
+                                    java.util.function.IntFunction<String> head, String pageSizeField, Poster search)
+            throws Exception {
         List<Long> all = new ArrayList<>();
         for (Map.Entry<String, java.util.function.IntFunction<String>> query : queries.entrySet()) {
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
-                String body = "{\"projectIds\":[\"" + project + "\"]," + query.getValue().apply(i) + ",\"maxResults\":"
-                        + (70 + i) + "}";
+                String body = head.apply(i) + query.getValue().apply(i) + pageSizeField + (70 + i) + "}";
                 long t0 = System.nanoTime();
-                String result = post("/runs/search", body);
+                String result = search.post(body);
                 long elapsed = System.nanoTime() - t0;
                 if (i >= 5) {
                     latencies.add(elapsed);
@@ -260,14 +353,12 @@ public class Benchmark {
                 }
             }
             all.addAll(latencies);
-            System.out.printf(Locale.ROOT, "search: %-30s p50 %6.1f ms, p95 %6.1f ms%n", query.getKey(),
+            System.out.printf(Locale.ROOT, "%s: %-30s p50 %6.1f ms, p95 %6.1f ms%n", phase, query.getKey(),
                     percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6);
         }
-        System.out.printf(Locale.ROOT, "search: all queries over %,d runs (pages of 75-99): p50 %.1f ms, p95 %.1f ms%n",
-                runs, percentile(all, 50) / 1e6, percentile(all, 95) / 1e6);
+        System.out.printf(Locale.ROOT, "%s: all queries over %,d runs (pages of 75-99): p50 %.1f ms, p95 %.1f ms%n",
+                phase, runs, percentile(all, 50) / 1e6, percentile(all, 95) / 1e6);
     }
-
-    // ---------------------------------------------------------------- helpers
 
     /** Values formatted once, so the load generator spends its CPU on requests, not on printing doubles. */
     private static final String[] VALUES = new String[4096];
@@ -280,7 +371,19 @@ public class Benchmark {
 
     /** keys × steps points: keys k0..k(n-1), steps from {@code fromStep}. */
     private static String batch(long fromStep, int keys, int steps) {
-        StringBuilder body = new StringBuilder(keys * steps * 70).append("{\"points\":[");
+        return points(new StringBuilder(keys * steps * 70).append("{\"points\":["), fromStep, keys, steps, false)
+                .append("]}").toString();
+    }
+
+    /** MLflow's log-batch body: the same points as metrics, int64 fields as JSON strings (as protobuf writes them). */
+    private static String mlflowBatch(String run, long fromStep, int keys, int steps) {
+        StringBuilder body = new StringBuilder(keys * steps * 74).append("{\"run_id\":\"").append(run)
+                .append("\",\"metrics\":[");
+        return points(body, fromStep, keys, steps, true).append("]}").toString();
+    }
+
+    private static StringBuilder points(StringBuilder body, long fromStep, int keys, int steps, boolean quoteInt64) {
+        String quote = quoteInt64 ? "\"" : "";
         long now = System.currentTimeMillis();
         boolean first = true;
         for (int s = 0; s < steps; s++) {
@@ -291,10 +394,11 @@ public class Benchmark {
                 }
                 first = false;
                 body.append("{\"key\":\"k").append(k).append("\",\"value\":").append(VALUES[(int) ((step * 31 + k) % VALUES.length)])
-                        .append(",\"step\":").append(step).append(",\"timestamp\":").append(now).append('}');
+                        .append(",\"step\":").append(quote).append(step).append(quote).append(",\"timestamp\":")
+                        .append(quote).append(now).append(quote).append('}');
             }
         }
-        return body.append("]}").toString();
+        return body;
     }
 
     /** Waits until the projection has processed the whole log; returns System.nanoTime() at that moment. */
@@ -332,6 +436,11 @@ public class Benchmark {
 
     private String post(String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(api + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private String mlflowPost(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(mlflow + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

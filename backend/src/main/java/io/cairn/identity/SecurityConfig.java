@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * The security filter chains below the authorization server's own ({@code AuthorizationServerConfig}, order 1):
  * <ol start="2">
  *   <li>{@code /login}, {@code /logout}: the embedded provider's sign-in form, with a session and CSRF tokens;</li>
- *   <li>everything else: {@code /api/**} needs a bearer credential (personal access token or JWT) and is stateless
+ *   <li>everything else: {@code /api/**} and {@code /ajax-api/**} (MLflow's UI prefix) need a bearer credential (personal access token or JWT) and is stateless
  *       — no sessions, no cookies, hence no CSRF tokens; health, metrics for scraping, the OpenAPI document and the
  *       web UI are open.</li>
  * </ol>
@@ -88,7 +88,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // streamed responses finish in an async dispatch of an already authorized request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        // Cairn's API, the MLflow-compatible API (/api/2.0/mlflow, /api/2.0/mlflow-artifacts) and the
+                        // same under MLflow's UI prefix /ajax-api
+                        .requestMatchers("/api/**", "/ajax-api/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")
                         .permitAll()

@@ -38,6 +38,11 @@ public final class Api {
         return new Api(base, token, more);
     }
 
+    /** The bearer token this client sends, or null (for clients such as MLflow's that take the token themselves). */
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String otherToken) {
         return new Api(base, otherToken, headers);
     }

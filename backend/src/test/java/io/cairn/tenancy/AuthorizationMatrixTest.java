@@ -48,7 +48,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
                    String editors, String model, String approval, String serviceAccount, String target, String agent,
-                   String submittedRun) {
+                   String submittedRun, String projectName, String modelName) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -75,6 +75,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
     private Fixture fixture() {
         Api owner = callers.get(Caller.OWNER);
         String project = createProject(owner);
+        owner.post("/api/v1/projects/" + project + "/tags", Map.of("tags", Map.of("t", "v")));
         grant(owner, project, "users", granted.get(Caller.VIEWER), "VIEWER");
         grant(owner, project, "groups", editors, "EDITOR");
         grant(owner, project, "users", granted.get(Caller.MANAGER), "MANAGER");
@@ -89,7 +90,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String member = tokens.principalFor(username, org);
         String group = createGroup(owner, org, member);
         String model = owner.post("/api/v1/models", Map.of("name", unique("m"), "tags", Map.of("t", "v"))).get("/id");
-        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic"));
+        owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt", "flavor", "generic",
+                "tags", Map.of("t", "v")));
         owner.putJson("/api/v1/models/" + model + "/aliases/challenger", Map.of("version", 1));
         String approval = callers.get(Caller.EDITOR)
                 .post("/api/v1/models/" + model + "/versions/1/stage", Map.of("stage", "Production")).get("/id");
@@ -101,8 +103,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String agent = owner.post("/api/v1/compute/agents", Map.of("name", "w", "targets", List.of(target))).get("/id");
         String submittedRun = owner.post("/api/v1/compute/targets/" + target + "/runs",
                 Map.of("projectId", project, "spec", Map.of("entrypoint", "true"))).get("/runId");
+        String projectName = owner.get("/api/v1/projects/" + project).get("/name");
+        String modelName = owner.get("/api/v1/models/" + model).get("/name");
         return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
-                target, agent, submittedRun);
+                target, agent, submittedRun, projectName, modelName);
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -241,6 +245,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> Map.of(), write()));
         rows.addAll(registryRows());
         rows.addAll(computeRows());
+        rows.addAll(mlflowRows());
         rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
                 read()));
         rows.add(row("GET", "/api/v1/runs/{runId}/lineage/openlineage", f -> "/api/v1/runs/" + f.run() + "/lineage/openlineage",
@@ -383,6 +388,118 @@ class AuthorizationMatrixTest extends ApiTestBase {
         return rows;
     }
 
+    /**
+     * The MLflow-compatible API under {@code /api/2.0/mlflow}; every row is also checked under MLflow's UI prefix
+     * {@code /ajax-api/2.0/mlflow} (see {@link #withUiPrefixTwins}).
+     */
+    private static List<Row> mlflowRows() {
+        String api = "/api/2.0/mlflow";
+        String experiments = api + "/experiments";
+        String runs = api + "/runs";
+        long t0 = 1_790_000_000_000L;
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("POST", experiments + "/create", f -> experiments + "/create", f -> Map.of("name", unique("e")),
+                collectionWrite()));
+        rows.add(row("GET", experiments + "/get", f -> experiments + "/get?experiment_id=" + f.project(), null,
+                readProject()));
+        rows.add(row("GET", experiments + "/get-by-name", f -> experiments + "/get-by-name?experiment_name=" + f.projectName(),
+                null, readProject()));
+        rows.add(row("GET", experiments + "/search", f -> experiments + "/search?max_results=10", null, collectionRead()));
+        rows.add(row("POST", experiments + "/search", f -> experiments + "/search", f -> Map.of("max_results", 10),
+                collectionRead()));
+        rows.add(row("POST", experiments + "/update", f -> experiments + "/update",
+                f -> Map.of("experiment_id", f.project(), "new_name", unique("renamed")), manageProject()));
+        rows.add(row("POST", experiments + "/delete", f -> experiments + "/delete", f -> Map.of("experiment_id", f.project()),
+                manageProject()));
+        rows.add(row("POST", experiments + "/restore", f -> experiments + "/restore",
+                f -> Map.of("experiment_id", f.project()), manageProject()));
+        rows.add(row("POST", experiments + "/set-experiment-tag", f -> experiments + "/set-experiment-tag",
+                f -> Map.of("experiment_id", f.project(), "key", "k", "value", "v"), editProject()));
+        rows.add(row("POST", experiments + "/delete-experiment-tag", f -> experiments + "/delete-experiment-tag",
+                f -> Map.of("experiment_id", f.project(), "key", "t"), editProject()));
+        rows.add(row("POST", runs + "/create", f -> runs + "/create", f -> Map.of("experiment_id", f.project()),
+                editProject()));
+        rows.add(row("GET", runs + "/get", f -> runs + "/get?run_id=" + f.run(), null, readProject()));
+        rows.add(row("POST", runs + "/update", f -> runs + "/update", f -> Map.of("run_id", f.run(), "run_name", "renamed"),
+                editProject()));
+        rows.add(row("POST", runs + "/delete", f -> runs + "/delete", f -> Map.of("run_id", f.run()), editProject()));
+        rows.add(row("POST", runs + "/restore", f -> runs + "/restore", f -> Map.of("run_id", f.run()), editProject()));
+        rows.add(row("POST", runs + "/log-metric", f -> runs + "/log-metric",
+                f -> Map.of("run_id", f.run(), "key", "acc", "value", 1, "timestamp", t0), editProject()));
+        rows.add(row("POST", runs + "/log-parameter", f -> runs + "/log-parameter",
+                f -> Map.of("run_id", f.run(), "key", "lr", "value", "1"), editProject()));
+        rows.add(row("POST", runs + "/set-tag", f -> runs + "/set-tag", f -> Map.of("run_id", f.run(), "key", "k", "value", "v"),
+                editProject()));
+        rows.add(row("POST", runs + "/delete-tag", f -> runs + "/delete-tag", f -> Map.of("run_id", f.run(), "key", "t"),
+                editProject()));
+        rows.add(row("POST", runs + "/log-batch", f -> runs + "/log-batch", f -> Map.of("run_id", f.run(),
+                "metrics", List.of(Map.of("key", "acc", "value", 1, "timestamp", t0))), editProject()));
+        rows.add(row("POST", runs + "/search", f -> runs + "/search", f -> Map.of("experiment_ids", List.of(f.project())),
+                readProject()));
+        rows.add(row("GET", api + "/artifacts/list", f -> api + "/artifacts/list?run_id=" + f.run(), null, readProject()));
+        String proxy = "/api/2.0/mlflow-artifacts/artifacts";
+        rows.add(row("PUT", proxy + "/{*path}", f -> proxy + "/" + f.project() + "/" + f.run() + "/artifacts/b.txt",
+                f -> "PUT-BYTES", editProject()));
+        rows.add(row("GET", proxy + "/{*path}", f -> proxy + "/" + f.project() + "/" + f.run() + "/artifacts/a.txt", null,
+                readProject()));
+        String models = api + "/registered-models";
+        String versions = api + "/model-versions";
+        rows.add(row("POST", models + "/create", f -> models + "/create", f -> Map.of("name", unique("m")), collectionWrite()));
+        rows.add(row("GET", models + "/get", f -> models + "/get?name=" + f.modelName(), null, read()));
+        rows.add(row("POST", models + "/rename", f -> models + "/rename",
+                f -> Map.of("name", f.modelName(), "new_name", unique("m")), write()));
+        rows.add(row("PATCH", models + "/update", f -> models + "/update",
+                f -> Map.of("name", f.modelName(), "description", "d"), write()));
+        rows.add(row("DELETE", models + "/delete", f -> models + "/delete?name=" + f.modelName(), null, write()));
+        rows.add(row("GET", models + "/search", f -> models + "/search", null, collectionRead()));
+        rows.add(row("POST", models + "/get-latest-versions", f -> models + "/get-latest-versions",
+                f -> Map.of("name", f.modelName()), read()));
+        rows.add(row("GET", models + "/get-latest-versions", f -> models + "/get-latest-versions?name=" + f.modelName(),
+                null, read()));
+        rows.add(row("POST", models + "/set-tag", f -> models + "/set-tag",
+                f -> Map.of("name", f.modelName(), "key", "k", "value", "v"), write()));
+        rows.add(row("DELETE", models + "/delete-tag", f -> models + "/delete-tag?name=" + f.modelName() + "&key=t", null,
+                write()));
+        rows.add(row("POST", models + "/alias", f -> models + "/alias",
+                f -> Map.of("name", f.modelName(), "alias", "candidate", "version", "1"), write()));
+        rows.add(row("DELETE", models + "/alias", f -> models + "/alias?name=" + f.modelName() + "&alias=challenger", null,
+                write()));
+        rows.add(row("GET", models + "/alias", f -> models + "/alias?name=" + f.modelName() + "&alias=challenger", null,
+                read()));
+        rows.add(row("POST", versions + "/create", f -> versions + "/create",
+                f -> Map.of("name", f.modelName(), "source", "runs:/" + f.run() + "/a.txt"), readRunThenWrite()));
+        rows.add(row("GET", versions + "/get", f -> versions + "/get?name=" + f.modelName() + "&version=1", null, read()));
+        rows.add(row("GET", versions + "/search", f -> versions + "/search?filter=name%3D%27" + f.modelName() + "%27", null,
+                collectionRead()));
+        rows.add(row("GET", versions + "/get-download-uri",
+                f -> versions + "/get-download-uri?name=" + f.modelName() + "&version=1", null, read()));
+        rows.add(row("PATCH", versions + "/update", f -> versions + "/update",
+                f -> Map.of("name", f.modelName(), "version", "1", "description", "d"), write()));
+        rows.add(row("POST", versions + "/set-tag", f -> versions + "/set-tag",
+                f -> Map.of("name", f.modelName(), "version", "1", "key", "k", "value", "v"), write()));
+        rows.add(row("DELETE", versions + "/delete-tag",
+                f -> versions + "/delete-tag?name=" + f.modelName() + "&version=1&key=t", null, write()));
+        rows.add(row("POST", versions + "/transition-stage", f -> versions + "/transition-stage",
+                f -> Map.of("name", f.modelName(), "version", "1", "stage", "Staging"), write()));
+        rows.add(row("GET", api + "/metrics/get-history", f -> api + "/metrics/get-history?run_id=" + f.run()
+                + "&metric_key=acc", null, readProject()));
+        return withUiPrefixTwins(rows);
+    }
+
+    /** Each row, and the same call under {@code /ajax-api} (the prefix MLflow's web UI calls the same API with). */
+    private static List<Row> withUiPrefixTwins(List<Row> rows) {
+        List<Row> all = new ArrayList<>(rows);
+        for (Row row : rows) {
+            all.add(row(row.method(), "/ajax-api" + row.pattern().substring("/api".length()),
+                    f -> "/ajax-api" + row.path().apply(f).substring("/api".length()), row.body(), row.expected()));
+        }
+        return all;
+    }
+
+    private static boolean mlflow(Row row) {
+        return row.pattern().contains("/2.0/mlflow");
+    }
+
     private static Api.Response call(Api api, Row row, Fixture fixture) {
         String path = row.path().apply(fixture);
         Object body = row.body() == null ? null : row.body().apply(fixture);
@@ -411,7 +528,20 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
             "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso",
-            "DELETE /api/v1/compute/targets/{id}", "POST /api/v1/compute/agents/{id}/lease");
+            "DELETE /api/v1/compute/targets/{id}", "POST /api/v1/compute/agents/{id}/lease",
+            "POST /api/2.0/mlflow/experiments/update", "POST /api/2.0/mlflow/experiments/delete",
+            "POST /api/2.0/mlflow/experiments/delete-experiment-tag", "POST /api/2.0/mlflow/runs/delete",
+            "POST /api/2.0/mlflow/runs/delete-tag",
+            "POST /ajax-api/2.0/mlflow/experiments/update", "POST /ajax-api/2.0/mlflow/experiments/delete",
+            "POST /ajax-api/2.0/mlflow/experiments/delete-experiment-tag", "POST /ajax-api/2.0/mlflow/runs/delete",
+            "POST /ajax-api/2.0/mlflow/runs/delete-tag",
+            "POST /api/2.0/mlflow/registered-models/rename", "DELETE /api/2.0/mlflow/registered-models/delete",
+            "DELETE /api/2.0/mlflow/registered-models/delete-tag", "DELETE /api/2.0/mlflow/registered-models/alias",
+            "POST /api/2.0/mlflow/model-versions/transition-stage", "DELETE /api/2.0/mlflow/model-versions/delete-tag",
+            "POST /ajax-api/2.0/mlflow/registered-models/rename", "DELETE /ajax-api/2.0/mlflow/registered-models/delete",
+            "DELETE /ajax-api/2.0/mlflow/registered-models/delete-tag", "DELETE /ajax-api/2.0/mlflow/registered-models/alias",
+            "POST /ajax-api/2.0/mlflow/model-versions/transition-stage",
+            "DELETE /ajax-api/2.0/mlflow/model-versions/delete-tag");
 
     @Test
     void everyEndpointAnswersEveryCallerAsExpected() {
@@ -427,7 +557,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                     failures.add(row.method() + " " + row.pattern() + " as " + caller + ": expected "
                             + (expected == OK ? "2xx" : expected) + " but got " + response.status() + " " + response.text());
                 }
-                if (response.status() >= 400) {
+                if (response.status() >= 400 && mlflow(row)) {
+                    assertThat(response.get("/error_code")).as(row.pattern() + " as " + caller + ": " + response.text())
+                            .isNotBlank();
+                } else if (response.status() >= 400) {
                     assertThat(response.isProblem()).as(row.pattern() + " as " + caller).isTrue();
                 }
             }
@@ -441,7 +574,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows().forEach(row -> covered.add(row.method() + " " + row.pattern()));
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/"))
+                .filter(pattern -> pattern.startsWith("/api/") || pattern.startsWith("/ajax-api/"))
                 .forEach(pattern -> info.getMethodsCondition().getMethods()
                         .forEach(method -> endpoints.add(method.name() + " " + pattern))));
         assertThat(covered).containsAll(endpoints);

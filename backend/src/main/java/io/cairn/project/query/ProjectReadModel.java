@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,12 @@ public class ProjectReadModel {
                 .query((rs, n) -> row(rs, tags(tenantId, List.of(projectId)).getOrDefault(projectId, Map.of())))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Project", projectId));
+    }
+
+    /** The id of the tenant's project named exactly {@code name}, archived or not. */
+    public Optional<String> idByName(String tenantId, String name) {
+        return jdbc.sql("SELECT id FROM projects WHERE tenant_id = ? AND name = ?").params(tenantId, name)
+                .query(String.class).optional();
     }
 
     /**

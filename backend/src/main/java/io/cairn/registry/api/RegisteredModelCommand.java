@@ -52,6 +52,19 @@ public sealed interface RegisteredModelCommand {
                                      String description, Map<String, String> tags) implements RegisteredModelCommand {
     }
 
+    /** Sets (or overwrites) tags of one version. */
+    record TagModelVersionCommand(@TargetAggregateIdentifier String modelId, String tenantId, int version,
+                                  Map<String, String> tags) implements RegisteredModelCommand {
+    }
+
+    record UntagModelVersionCommand(@TargetAggregateIdentifier String modelId, String tenantId, int version,
+                                    String key) implements RegisteredModelCommand {
+    }
+
+    record DescribeModelVersionCommand(@TargetAggregateIdentifier String modelId, String tenantId, int version,
+                                       String description) implements RegisteredModelCommand {
+    }
+
     /**
      * Moves a version to a stage; answers a {@link ModelChangeOutcome}. A move to Production is recorded as an
      * approval request with id {@code requestId} instead.

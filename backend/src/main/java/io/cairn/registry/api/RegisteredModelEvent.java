@@ -64,6 +64,24 @@ public sealed interface RegisteredModelEvent {
             implements RegisteredModelEvent {
     }
 
+    @WireName("cairn.registry.ModelVersionTagged")
+    @Revision("1")
+    record ModelVersionTaggedEvent(String modelId, String tenantId, int version, Map<String, String> tags)
+            implements RegisteredModelEvent {
+    }
+
+    @WireName("cairn.registry.ModelVersionUntagged")
+    @Revision("1")
+    record ModelVersionUntaggedEvent(String modelId, String tenantId, int version, String key)
+            implements RegisteredModelEvent {
+    }
+
+    @WireName("cairn.registry.ModelVersionDescribed")
+    @Revision("1")
+    record ModelVersionDescribedEvent(String modelId, String tenantId, int version, String description)
+            implements RegisteredModelEvent {
+    }
+
     /** {@code approvalRequestId} names the approved request that caused the move, if any. */
     @WireName("cairn.registry.ModelVersionStageChanged")
     @Revision("1")

@@ -17,14 +17,17 @@ import io.cairn.registry.api.RegisteredModelCommand.ApproveModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DeleteRegisteredModelCommand;
+import io.cairn.registry.api.RegisteredModelCommand.DescribeModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RejectModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RemoveModelAliasCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RenameRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.SetModelAliasCommand;
 import io.cairn.registry.api.RegisteredModelCommand.SetProtectedAliasesCommand;
+import io.cairn.registry.api.RegisteredModelCommand.TagModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.TagRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.TransitionModelVersionStageCommand;
+import io.cairn.registry.api.RegisteredModelCommand.UntagModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.UntagRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelEvent.ModelAliasRemovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelAliasSetEvent;
@@ -32,7 +35,10 @@ import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovalRequestedEv
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionStageChangedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionUntaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ProtectedAliasesChangedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelCreatedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelDeletedEvent;
@@ -98,6 +104,7 @@ public class RegisteredModel {
     private Set<String> protectedAliases = new HashSet<>();
     private int latestVersion;
     private TreeMap<Integer, VersionState> versions = new TreeMap<>();
+    private Map<Integer, Set<String>> versionTagKeys = new HashMap<>();
     private Map<String, Integer> aliases = new HashMap<>();
     private Map<String, ApprovalRequest> requests = new HashMap<>();
 
@@ -196,6 +203,35 @@ public class RegisteredModel {
                 artifact.path(), artifact.sha256(), artifact.size(), flavor, signature, command.description(),
                 command.tags() == null ? Map.of() : Map.copyOf(command.tags())));
         return version;
+    }
+
+    @CommandHandler
+    void handle(TagModelVersionCommand command) {
+        requireWritable(command.tenantId());
+        requireVersion(command.version(), "version");
+        if (command.tags() == null || command.tags().isEmpty()) {
+            throw new InvalidInputException("tags", "tags must contain at least one entry");
+        }
+        RegistryRules.requireTags("tags", command.tags(), Set.of());
+        apply(new ModelVersionTaggedEvent(modelId, tenantId, command.version(), Map.copyOf(command.tags())));
+    }
+
+    @CommandHandler
+    void handle(UntagModelVersionCommand command) {
+        requireWritable(command.tenantId());
+        requireVersion(command.version(), "version");
+        if (!versionTagKeys.getOrDefault(command.version(), Set.of()).contains(command.key())) {
+            throw new NotFoundException("Tag", command.key(), "key");
+        }
+        apply(new ModelVersionUntaggedEvent(modelId, tenantId, command.version(), command.key()));
+    }
+
+    @CommandHandler
+    void handle(DescribeModelVersionCommand command) {
+        requireWritable(command.tenantId());
+        requireVersion(command.version(), "version");
+        Inputs.requireMaxLength("description", command.description(), Inputs.MAX_DESCRIPTION_LENGTH);
+        apply(new ModelVersionDescribedEvent(modelId, tenantId, command.version(), command.description()));
     }
 
     @CommandHandler
@@ -389,6 +425,17 @@ public class RegisteredModel {
     void on(ModelVersionCreatedEvent event) {
         latestVersion = event.version();
         versions.put(event.version(), new VersionState(event.projectId(), ModelStage.NONE));
+        versionTagKeys.put(event.version(), new HashSet<>(event.tags().keySet()));
+    }
+
+    @EventSourcingHandler
+    void on(ModelVersionTaggedEvent event) {
+        versionTagKeys.computeIfAbsent(event.version(), v -> new HashSet<>()).addAll(event.tags().keySet());
+    }
+
+    @EventSourcingHandler
+    void on(ModelVersionUntaggedEvent event) {
+        versionTagKeys.computeIfAbsent(event.version(), v -> new HashSet<>()).remove(event.key());
     }
 
     @EventSourcingHandler

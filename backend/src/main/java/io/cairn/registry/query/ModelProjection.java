@@ -7,6 +7,9 @@ import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovalRequestedEv
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionUntaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionStageChangedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ProtectedAliasesChangedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelCreatedEvent;
@@ -115,6 +118,27 @@ public class ModelProjection {
     }
 
     @EventHandler
+    void on(ModelVersionTaggedEvent event, @Timestamp Instant time) {
+        TreeMap<String, String> tags = versionTags(event.tenantId(), event.modelId(), event.version());
+        tags.putAll(event.tags());
+        updateVersion(event.tenantId(), event.modelId(), event.version(), "tags_json = ?", json.writeValueAsString(tags),
+                time);
+    }
+
+    @EventHandler
+    void on(ModelVersionUntaggedEvent event, @Timestamp Instant time) {
+        TreeMap<String, String> tags = versionTags(event.tenantId(), event.modelId(), event.version());
+        tags.remove(event.key());
+        updateVersion(event.tenantId(), event.modelId(), event.version(), "tags_json = ?", json.writeValueAsString(tags),
+                time);
+    }
+
+    @EventHandler
+    void on(ModelVersionDescribedEvent event, @Timestamp Instant time) {
+        updateVersion(event.tenantId(), event.modelId(), event.version(), "description = ?", event.description(), time);
+    }
+
+    @EventHandler
     void on(ModelVersionStageChangedEvent event, @Timestamp Instant time) {
         jdbc.sql("UPDATE model_versions SET stage = ?, update_time = ? WHERE tenant_id = ? AND model_id = ? AND version = ?")
                 .params(event.toStage().label(), time.toEpochMilli(), event.tenantId(), event.modelId(), event.version())
@@ -170,6 +194,20 @@ public class ModelProjection {
         String tags = jdbc.sql("SELECT tags_json FROM registered_models WHERE tenant_id = ? AND id = ?")
                 .params(tenantId, modelId).query(String.class).single();
         return json.readValue(tags, TAGS);
+    }
+
+    private TreeMap<String, String> versionTags(String tenantId, String modelId, int version) {
+        String tags = jdbc.sql("SELECT tags_json FROM model_versions WHERE tenant_id = ? AND model_id = ? AND version = ?")
+                .params(tenantId, modelId, version).query(String.class).single();
+        return json.readValue(tags, TAGS);
+    }
+
+    private void updateVersion(String tenantId, String modelId, int version, String assignment, Object value,
+                               Instant time) {
+        jdbc.sql("UPDATE model_versions SET " + assignment + ", update_time = ? WHERE tenant_id = ? AND model_id = ? "
+                        + "AND version = ?")
+                .params(value, time.toEpochMilli(), tenantId, modelId, version).update();
+        touchModel(tenantId, modelId, time);
     }
 
     private void updateModel(String tenantId, String modelId, String assignment, Object value, Instant time) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,12 @@ public class ModelReadModel {
                 .query((rs, n) -> model(rs, aliases(tenantId, modelId)))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Model", modelId));
+    }
+
+    /** The id of the tenant's model named exactly {@code name}, unless it is deleted. */
+    public Optional<String> idByName(String tenantId, String name) {
+        return jdbc.sql("SELECT id FROM registered_models WHERE tenant_id = ? AND name = ? AND NOT deleted")
+                .params(tenantId, name).query(String.class).optional();
     }
 
     /** One page plus one row, by name. */

@@ -33,6 +33,17 @@ public sealed interface RunCommand {
             implements RunCommand {
     }
 
+    record RenameRunCommand(@TargetAggregateIdentifier String runId, String tenantId, String name)
+            implements RunCommand {
+    }
+
+    /** Soft-deletes a run (MLflow's lifecycle stage "deleted"): it keeps its data but accepts no writes until restored. */
+    record DeleteRunCommand(@TargetAggregateIdentifier String runId, String tenantId) implements RunCommand {
+    }
+
+    record RestoreRunCommand(@TargetAggregateIdentifier String runId, String tenantId) implements RunCommand {
+    }
+
     record DeleteRunTagCommand(@TargetAggregateIdentifier String runId, String tenantId, String key)
             implements RunCommand {
     }

@@ -29,6 +29,21 @@ public sealed interface RunEvent {
     record RunFinishedEvent(String runId, String tenantId, RunStatus status, long endTime) implements RunEvent {
     }
 
+    @WireName("cairn.run.RunRenamed")
+    @Revision("1")
+    record RunRenamedEvent(String runId, String tenantId, String name) implements RunEvent {
+    }
+
+    @WireName("cairn.run.RunDeleted")
+    @Revision("1")
+    record RunDeletedEvent(String runId, String tenantId) implements RunEvent {
+    }
+
+    @WireName("cairn.run.RunRestored")
+    @Revision("1")
+    record RunRestoredEvent(String runId, String tenantId) implements RunEvent {
+    }
+
     @WireName("cairn.run.ParamsLogged")
     @Revision("1")
     record ParamsLoggedEvent(String runId, String tenantId, Map<String, String> params) implements RunEvent {

@@ -19,11 +19,14 @@ import io.cairn.run.api.RunCommand.ExtendRunLeaseCommand;
 import io.cairn.run.api.RunCommand.LeaseRunCommand;
 import io.cairn.run.api.RunCommand.SubmitRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
+import io.cairn.run.api.RunCommand.DeleteRunCommand;
 import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
 import io.cairn.run.api.RunCommand.FinishRunCommand;
 import io.cairn.run.api.RunCommand.LogArtifactCommand;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
 import io.cairn.run.api.RunCommand.LogParamsCommand;
+import io.cairn.run.api.RunCommand.RenameRunCommand;
+import io.cairn.run.api.RunCommand.RestoreRunCommand;
 import io.cairn.run.api.RunCommand.SetRunTagsCommand;
 import io.cairn.run.api.RunCommand.StartRunCommand;
 import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
@@ -35,8 +38,11 @@ import io.cairn.run.api.RunEvent.RunAttemptStartedEvent;
 import io.cairn.run.api.RunEvent.RunLeaseExtendedEvent;
 import io.cairn.run.api.RunEvent.RunSubmittedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
+import io.cairn.run.api.RunEvent.RunDeletedEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
+import io.cairn.run.api.RunEvent.RunRenamedEvent;
+import io.cairn.run.api.RunEvent.RunRestoredEvent;
 import io.cairn.run.api.RunEvent.RunStartedEvent;
 import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
 import io.cairn.run.api.RunEvent.RunTaggedEvent;
@@ -64,7 +70,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One execution of training code. Guards its lifecycle, keeps params immutable and validates metric
  * batches; it keeps no metric history in memory (the {@code run-metrics} projection does), only the
- * idempotency keys of its latest batches. Cached and snapshotted so a batch never replays the run. The
+ * idempotency keys of its latest batches. A deleted run (soft: MLflow's lifecycle stage) keeps everything but
+ * accepts no change until it is restored. Cached and snapshotted so a batch never replays the run. The
  * {@code @Revision} is the snapshot format's: raise it when fields change, so older snapshots are ignored.
  *
  * <p>A run submitted to a compute target also owns its attempt state: which attempt is running, which agent holds
@@ -87,7 +94,9 @@ public class Run {
     private String runId;
     private String tenantId;
     private String projectId;
+    private String name;
     private RunStatus status;
+    private boolean deleted;
     private Map<String, String> params = new HashMap<>();
     private Set<String> tagKeys = new HashSet<>();
     private Set<String> inputs = new HashSet<>();
@@ -235,6 +244,7 @@ public class Run {
     @CommandHandler
     void handle(StartRunCommand command, Clock clock) {
         requireTenant(command.tenantId());
+        requireNotDeleted("status");
         if (submitted) {
             throw new ConflictException("status", "Run '" + runId + "' was submitted to a compute target; its agent starts it");
         }
@@ -248,6 +258,7 @@ public class Run {
         if (command.status() == null || !command.status().isTerminal()) {
             throw new InvalidInputException("status", "status must be FINISHED, FAILED or KILLED");
         }
+        requireNotDeleted("status");
         requireTransition(command.status());
         long endTime = command.endTime() == null ? clock.millis() : command.endTime();
         apply(new RunFinishedEvent(runId, tenantId, command.status(), endTime));
@@ -280,12 +291,42 @@ public class Run {
             throw new InvalidInputException("tags", "tags must contain at least one entry");
         }
         Inputs.requireTags("tags", command.tags());
+        requireNotDeleted("tags");
         apply(new RunTaggedEvent(runId, tenantId, Map.copyOf(command.tags())));
+    }
+
+    @CommandHandler
+    void handle(RenameRunCommand command) {
+        requireTenant(command.tenantId());
+        String newName = Inputs.requireName("name", command.name());
+        requireNotDeleted("name");
+        if (!newName.equals(name)) {
+            apply(new RunRenamedEvent(runId, tenantId, newName));
+        }
+    }
+
+    /** Deleting a deleted run changes nothing. */
+    @CommandHandler
+    void handle(DeleteRunCommand command) {
+        requireTenant(command.tenantId());
+        if (!deleted) {
+            apply(new RunDeletedEvent(runId, tenantId));
+        }
+    }
+
+    /** Restoring a run that is not deleted changes nothing. */
+    @CommandHandler
+    void handle(RestoreRunCommand command) {
+        requireTenant(command.tenantId());
+        if (deleted) {
+            apply(new RunRestoredEvent(runId, tenantId));
+        }
     }
 
     @CommandHandler
     void handle(DeleteRunTagCommand command) {
         requireTenant(command.tenantId());
+        requireNotDeleted("key");
         if (!tagKeys.contains(command.key())) {
             throw new NotFoundException("Tag", command.key());
         }
@@ -368,7 +409,14 @@ public class Run {
         }
     }
 
+    private void requireNotDeleted(String field) {
+        if (deleted) {
+            throw new ConflictException(field, "Run '" + runId + "' is deleted; restore it first");
+        }
+    }
+
     private void requireActive(String field) {
+        requireNotDeleted(field);
         if (status.isTerminal()) {
             throw new ConflictException(field, "Run '" + runId + "' is " + status + "; only active runs accept this");
         }
@@ -380,7 +428,23 @@ public class Run {
         tenantId = event.tenantId();
         projectId = event.projectId();
         status = event.status();
+        name = event.name();
         tagKeys.addAll(event.tags().keySet());
+    }
+
+    @EventSourcingHandler
+    void on(RunRenamedEvent event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(RunDeletedEvent event) {
+        deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(RunRestoredEvent event) {
+        deleted = false;
     }
 
     @EventSourcingHandler

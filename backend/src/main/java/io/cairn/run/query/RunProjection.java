@@ -7,8 +7,11 @@ import io.cairn.run.api.RunEvent.ParamsLoggedEvent;
 import io.cairn.run.api.RunEvent.RunAttemptLostEvent;
 import io.cairn.run.api.RunEvent.RunAttemptStartedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
+import io.cairn.run.api.RunEvent.RunDeletedEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
+import io.cairn.run.api.RunEvent.RunRenamedEvent;
+import io.cairn.run.api.RunEvent.RunRestoredEvent;
 import io.cairn.run.api.RunEvent.RunStartedEvent;
 import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
 import io.cairn.run.api.RunEvent.RunTaggedEvent;
@@ -90,6 +93,23 @@ public class RunProjection {
     }
 
     @EventHandler
+    void on(RunRenamedEvent event) {
+        jdbc.sql("UPDATE runs SET name = ? WHERE tenant_id = ? AND id = ?")
+                .params(event.name(), event.tenantId(), event.runId()).update();
+        index.runChanged(event.tenantId(), event.runId());
+    }
+
+    @EventHandler
+    void on(RunDeletedEvent event) {
+        lifecycle(event.tenantId(), event.runId(), RunView.DELETED);
+    }
+
+    @EventHandler
+    void on(RunRestoredEvent event) {
+        lifecycle(event.tenantId(), event.runId(), RunView.ACTIVE);
+    }
+
+    @EventHandler
     void on(ParamsLoggedEvent event) {
         event.params().forEach((key, value) -> jdbc.sql(
                         "INSERT INTO run_params (tenant_id, run_id, param_key, param_value) VALUES (?, ?, ?, ?)")
@@ -147,6 +167,12 @@ public class RunProjection {
         for (String table : new String[] {"run_inputs", "run_artifacts", "run_tags", "run_params", "runs"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
+    }
+
+    private void lifecycle(String tenantId, String runId, String stage) {
+        jdbc.sql("UPDATE runs SET lifecycle_stage = ? WHERE tenant_id = ? AND id = ?").params(stage, tenantId, runId)
+                .update();
+        index.runChanged(tenantId, runId);
     }
 
     private void upsertTags(String tenantId, String runId, Map<String, String> tags) {

@@ -82,9 +82,10 @@ public class RunReadModel {
         }
         Map<String, Row> rows = forRuns(tenantId, ids, "runs", "id", """
                         SELECT x.id, x.project_id, x.name, x.status, x.created_by, x.start_time, x.end_time,
-                               x.source_json, x.environment_json""", "")
+                               x.source_json, x.environment_json, x.lifecycle_stage""", "")
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), (Long) rs.getObject(7), rs.getString(8), rs.getString(9)))
+                        rs.getString(5), rs.getLong(6), (Long) rs.getObject(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)))
                 .list().stream().collect(Collectors.toMap(Row::id, Function.identity()));
         Map<String, Map<String, String>> params = keyValues(tenantId, ids, "run_params", "param_key", "param_value");
         Map<String, Map<String, String>> tags = keyValues(tenantId, ids, "run_tags", "tag_key", "tag_value");
@@ -119,7 +120,8 @@ public class RunReadModel {
                     tags.getOrDefault(id, Map.of()), metrics.getOrDefault(id, Map.of()),
                     inputs.getOrDefault(id, List.of()), artifacts.getOrDefault(id, new ArtifactSummary(0, 0)),
                     row.sourceJson() == null ? null : json.readValue(row.sourceJson(), SourceSnapshot.class),
-                    row.environmentJson() == null ? null : json.readValue(row.environmentJson(), EnvironmentSpec.class)));
+                    row.environmentJson() == null ? null : json.readValue(row.environmentJson(), EnvironmentSpec.class),
+                    row.lifecycleStage()));
         }
         return views;
     }
@@ -147,6 +149,6 @@ public class RunReadModel {
     }
 
     private record Row(String id, String projectId, String name, String status, String createdBy, long startTime,
-                       Long endTime, String sourceJson, String environmentJson) {
+                       Long endTime, String sourceJson, String environmentJson, String lifecycleStage) {
     }
 }

@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
  * caller's role there. A run of a project the caller cannot see is not found, like an unknown run.
  */
 @Component
-class RunAccess {
+public class RunAccess {
 
     private final RunReadModel runs;
     private final AccessPolicy policy;
 
-    RunAccess(RunReadModel runs, AccessPolicy policy) {
+    public RunAccess(RunReadModel runs, AccessPolicy policy) {
         this.runs = runs;
         this.policy = policy;
     }
 
     /** The principal of the current request, once it holds at least {@code needed} on the run's project. */
-    CairnPrincipal caller(String runId, ProjectRole needed) {
+    public CairnPrincipal caller(String runId, ProjectRole needed) {
         CairnPrincipal caller = policy.caller(Action.READ);
         String projectId = runs.projectOf(caller.tenantId(), runId).orElseThrow(() -> new NotFoundException("Run", runId));
         policy.requireOnProject(caller, projectId, needed, () -> new NotFoundException("Run", runId));

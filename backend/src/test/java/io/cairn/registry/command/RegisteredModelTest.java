@@ -35,17 +35,23 @@ import io.cairn.registry.api.RegisteredModelCommand.ApproveModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DeleteRegisteredModelCommand;
+import io.cairn.registry.api.RegisteredModelCommand.DescribeModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RejectModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RemoveModelAliasCommand;
 import io.cairn.registry.api.RegisteredModelCommand.RenameRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.SetProtectedAliasesCommand;
+import io.cairn.registry.api.RegisteredModelCommand.TagModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.TagRegisteredModelCommand;
+import io.cairn.registry.api.RegisteredModelCommand.UntagModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.UntagRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelEvent.ModelAliasRemovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelAliasSetEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionUntaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ProtectedAliasesChangedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelDeletedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.RegisteredModelDescribedEvent;
@@ -230,6 +236,45 @@ class RegisteredModelTest {
                 .when(createVersion())
                 .expectResultMessagePayload(2)
                 .expectEvents(versionCreated(2));
+    }
+
+    @Test
+    void tagModelVersionCommandTagsAnExistingVersion() {
+        fixture.given(created(), versionCreated(1))
+                .when(new TagModelVersionCommand(MODEL_ID, TENANT, 1, Map.of("validated", "yes")))
+                .expectEvents(new ModelVersionTaggedEvent(MODEL_ID, TENANT, 1, Map.of("validated", "yes")));
+        fixture.given(created(), versionCreated(1))
+                .when(new TagModelVersionCommand(MODEL_ID, TENANT, 2, Map.of("validated", "yes")))
+                .expectException(NotFoundException.class);
+        fixture.given(created(), versionCreated(1))
+                .when(new TagModelVersionCommand(MODEL_ID, TENANT, 1, Map.of()))
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void untagModelVersionCommandRemovesKnownTagAndRejectsUnknown() {
+        fixture.given(created(), versionCreated(1))
+                .when(new UntagModelVersionCommand(MODEL_ID, TENANT, 1, "epochs"))
+                .expectEvents(new ModelVersionUntaggedEvent(MODEL_ID, TENANT, 1, "epochs"));
+        fixture.given(created(), versionCreated(1), new ModelVersionUntaggedEvent(MODEL_ID, TENANT, 1, "epochs"))
+                .when(new UntagModelVersionCommand(MODEL_ID, TENANT, 1, "epochs"))
+                .expectException(NotFoundException.class);
+        fixture.given(created(), versionCreated(1), new ModelVersionTaggedEvent(MODEL_ID, TENANT, 1, Map.of("k", "v")))
+                .when(new UntagModelVersionCommand(MODEL_ID, TENANT, 1, "k"))
+                .expectEvents(new ModelVersionUntaggedEvent(MODEL_ID, TENANT, 1, "k"));
+    }
+
+    @Test
+    void describeModelVersionCommandRecordsDescriptionUnlessModelIsDeleted() {
+        fixture.given(created(), versionCreated(1))
+                .when(new DescribeModelVersionCommand(MODEL_ID, TENANT, 1, "better recall"))
+                .expectEvents(new ModelVersionDescribedEvent(MODEL_ID, TENANT, 1, "better recall"));
+        fixture.given(created(), versionCreated(1), new RegisteredModelDeletedEvent(MODEL_ID, TENANT))
+                .when(new DescribeModelVersionCommand(MODEL_ID, TENANT, 1, "better recall"))
+                .expectException(ConflictException.class);
+        fixture.given(created(), versionCreated(1))
+                .when(new DescribeModelVersionCommand(MODEL_ID, OTHER_TENANT, 1, "x"))
+                .expectException(NotFoundException.class);
     }
 
     @Test

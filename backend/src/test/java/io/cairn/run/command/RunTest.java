@@ -27,7 +27,10 @@ import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunArtifact;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
 import io.cairn.run.api.RunCommand.DeclareRunInputsCommand;
+import io.cairn.run.api.RunCommand.DeleteRunCommand;
 import io.cairn.run.api.RunCommand.DeleteRunTagCommand;
+import io.cairn.run.api.RunCommand.RenameRunCommand;
+import io.cairn.run.api.RunCommand.RestoreRunCommand;
 import io.cairn.run.api.RunCommand.FinishRunCommand;
 import io.cairn.run.api.RunCommand.LogArtifactCommand;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
@@ -39,7 +42,10 @@ import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
 import io.cairn.run.api.RunEvent.MetricsLoggedEvent;
 import io.cairn.run.api.RunEvent.ParamsLoggedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
+import io.cairn.run.api.RunEvent.RunDeletedEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
+import io.cairn.run.api.RunEvent.RunRenamedEvent;
+import io.cairn.run.api.RunEvent.RunRestoredEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
 import io.cairn.run.api.RunEvent.RunStartedEvent;
 import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
@@ -256,6 +262,67 @@ class RunTest {
         fixture.given(created(), new RunTagDeletedEvent(RUN_ID, TENANT, "team"))
                 .when(new DeleteRunTagCommand(RUN_ID, TENANT, "team"))
                 .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void renameRunCommandRenamesRunOnlyWhenTheNameChanges() {
+        fixture.given(created())
+                .when(new RenameRunCommand(RUN_ID, TENANT, "  tuned  "))
+                .expectEvents(new RunRenamedEvent(RUN_ID, TENANT, "tuned"));
+        fixture.given(created())
+                .when(new RenameRunCommand(RUN_ID, TENANT, "baseline"))
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new RenameRunCommand(RUN_ID, TENANT, " "))
+                .expectException(InvalidInputException.class);
+    }
+
+    @Test
+    void deleteRunCommandDeletesRunOnce() {
+        fixture.given(created(), new RunFinishedEvent(RUN_ID, TENANT, RunStatus.FINISHED, NOW))
+                .when(new DeleteRunCommand(RUN_ID, TENANT))
+                .expectEvents(new RunDeletedEvent(RUN_ID, TENANT));
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new DeleteRunCommand(RUN_ID, TENANT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void restoreRunCommandRestoresDeletedRunOnly() {
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new RestoreRunCommand(RUN_ID, TENANT))
+                .expectEvents(new RunRestoredEvent(RUN_ID, TENANT));
+        fixture.given(created())
+                .when(new RestoreRunCommand(RUN_ID, TENANT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void writesToDeletedRunAreRejectedUntilItIsRestored() {
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new LogParamsCommand(RUN_ID, TENANT, Map.of("lr", "1")))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(containsString("deleted"));
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new SetRunTagsCommand(RUN_ID, TENANT, Map.of("k", "v")))
+                .expectException(ConflictException.class);
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new FinishRunCommand(RUN_ID, TENANT, RunStatus.FINISHED, NOW))
+                .expectException(ConflictException.class);
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT))
+                .when(new LogMetricsCommand(RUN_ID, TENANT, points(1), null))
+                .expectException(ConflictException.class);
+        fixture.given(created(), new RunDeletedEvent(RUN_ID, TENANT), new RunRestoredEvent(RUN_ID, TENANT))
+                .when(new LogParamsCommand(RUN_ID, TENANT, Map.of("lr", "1")))
+                .expectEvents(new ParamsLoggedEvent(RUN_ID, TENANT, Map.of("lr", "1")));
+    }
+
+    @Test
+    void deleteRunCommandFromAnotherTenantIsNotFound() {
+        fixture.given(created())
+                .when(new DeleteRunCommand(RUN_ID, OTHER_TENANT))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
     }
 
     private static GenericDomainEventMessage<MetricsLoggedEvent> keyed(List<MetricPoint> batch, String key) {

@@ -203,7 +203,7 @@ public class LuceneRunIndex implements RunSearch {
         Map<String, Double> metrics = new LinkedHashMap<>();
         run.metrics().forEach((key, latest) -> metrics.put(key, latest.value()));
         return new RunDocument.Values(tenantId, run.id(), run.projectId(), run.name(), run.status().name(),
-                run.createdBy(), run.startTime(), run.endTime(), run.params(), run.tags(), metrics);
+                run.createdBy(), run.startTime(), run.endTime(), run.params(), run.tags(), metrics, run.lifecycleStage());
     }
 
     private double pending() {

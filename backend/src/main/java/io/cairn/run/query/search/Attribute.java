@@ -17,7 +17,10 @@ enum Attribute {
     END_TIME("end_time", List.of(), "end_time", ValueType.MILLIS, true, Operator.NUMERIC),
     CREATED_BY("created_by", List.of("user_id"), "created_by", ValueType.STRING, false, Operator.STRING),
     PROJECT_ID("project_id", List.of(), "project_id", ValueType.STRING, false,
-            Set.of(Operator.EQ, Operator.NE, Operator.IN));
+            Set.of(Operator.EQ, Operator.NE, Operator.IN)),
+    /** "active" or "deleted" (MLflow's run view types filter on it). */
+    LIFECYCLE_STAGE("lifecycle_stage", List.of(), "lifecycle_stage", ValueType.STRING, false,
+            Set.of(Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN));
 
     final String name;
     final List<String> aliases;

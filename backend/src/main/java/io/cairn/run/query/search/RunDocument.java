@@ -36,7 +36,7 @@ public final class RunDocument {
     /** The run's values as the read model holds them; {@code endTime} is null while it has not ended. */
     public record Values(String tenantId, String id, String projectId, String name, String status, String createdBy,
                          long startTime, Long endTime, Map<String, String> params, Map<String, String> tags,
-                         Map<String, Double> metrics) {
+                         Map<String, Double> metrics, String lifecycleStage) {
     }
 
     /** Identifies a run's document across tenants (run ids are only unique within one). */
@@ -55,6 +55,7 @@ public final class RunDocument {
         addString(doc, Attribute.RUN_NAME.column, run.name());
         addString(doc, Attribute.STATUS.column, run.status());
         addString(doc, Attribute.CREATED_BY.column, run.createdBy());
+        addString(doc, Attribute.LIFECYCLE_STAGE.column, run.lifecycleStage());
         addLong(doc, Attribute.START_TIME.column, run.startTime());
         if (run.endTime() != null) {
             addLong(doc, Attribute.END_TIME.column, run.endTime());

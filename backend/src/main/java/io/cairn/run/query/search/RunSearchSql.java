@@ -16,7 +16,8 @@ import java.util.Objects;
  *       {@code IN / NOT IN ('a', 'b')}; a run lacking the key never matches, even for {@code !=};</li>
  *   <li>{@code attributes.status}, {@code run_name} ({@code name}), {@code created_by} ({@code user_id}) with
  *       the string operators; {@code run_id} ({@code id}) with {@code = != IN NOT IN}; {@code project_id}
- *       with {@code = != IN}; {@code start_time}, {@code end_time} with numeric operators and milliseconds.</li>
+ *       with {@code = != IN}; {@code lifecycle_stage} ({@code active} or {@code deleted}) with
+ *       {@code = != IN NOT IN}; {@code start_time}, {@code end_time} with numeric operators and milliseconds.</li>
  * </ul>
  * Prefixes also come singular ({@code metric.}, {@code param.}, {@code tag.}, {@code attribute.}) and as
  * {@code attr.} or {@code run.}; keys with other characters than {@code [A-Za-z0-9_./-]} are quoted with

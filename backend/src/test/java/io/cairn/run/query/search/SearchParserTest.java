@@ -233,7 +233,7 @@ class SearchParserTest {
             assertThat(filterError("metrics.acc > 1 and attributes.artifact_uri = 'x'")).hasMessage(
                     "Invalid filter at position 21: unknown attribute 'artifact_uri'; valid attributes are status,"
                             + " run_name (or name), run_id (or id), start_time, end_time, created_by (or user_id),"
-                            + " project_id");
+                            + " project_id, lifecycle_stage");
         }
     }
 

@@ -121,7 +121,7 @@ final class SearchTestRuns {
         /** The run as the Lucene index sees it. */
         RunDocument.Values values() {
             return new RunDocument.Values(tenantId, id, projectId, name, status, createdBy, startTime, endTime,
-                    params, tags, metrics);
+                    params, tags, metrics, "active");
         }
 
         void insert(Connection connection) throws SQLException {

@@ -1,0 +1,428 @@
+package io.cairn.mlflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.support.Api;
+import io.cairn.support.ApiTestBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.mlflow.api.proto.Service.Metric;
+import org.mlflow.api.proto.Service.Param;
+import org.mlflow.api.proto.Service.Run;
+import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.api.proto.Service.ViewType;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.RunsPage;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+
+/**
+ * The official MLflow Java client against Cairn's MLflow-compatible API, authenticated with a personal access
+ * token as {@code MLFLOW_TRACKING_TOKEN} sends it. Values must round-trip exactly, and runs logged this way are
+ * Cairn runs like any other.
+ */
+class MlflowClientTest extends ApiTestBase {
+
+    private static final long T0 = 1_790_000_000_000L;
+
+    private MlflowClient client(Api api) {
+        return new MlflowClient(new BasicMlflowHostCreds("http://127.0.0.1:" + port, api.token()));
+    }
+
+    private static Map<String, String> params(Run run) {
+        return run.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue));
+    }
+
+    private static Map<String, String> tags(Run run) {
+        return run.getData().getTagsList().stream().collect(Collectors.toMap(RunTag::getKey, RunTag::getValue));
+    }
+
+    private static Map<String, Double> metrics(Run run) {
+        return run.getData().getMetricsList().stream().collect(Collectors.toMap(Metric::getKey, Metric::getValue));
+    }
+
+    private static Metric metric(String key, double value, long timestamp, long step) {
+        return Metric.newBuilder().setKey(key).setValue(value).setTimestamp(timestamp).setStep(step).build();
+    }
+
+    @Test
+    void trackingRoundTripsThroughTheOfficialClientAndShowsInCairnsOwnApi() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String name = unique("experiment");
+        String experimentId = mlflow.createExperiment(name);
+        assertThat(mlflow.getExperiment(experimentId).getName()).isEqualTo(name);
+        assertThat(mlflow.getExperimentByName(name)).get().extracting(e -> e.getExperimentId()).isEqualTo(experimentId);
+        assertThat(mlflow.getExperimentByName(unique("missing"))).isEmpty();
+        mlflow.setExperimentTag(experimentId, "team", "risk");
+        assertThat(mlflow.getExperiment(experimentId).getTagsList()).anySatisfy(tag -> {
+            assertThat(tag.getKey()).isEqualTo("team");
+            assertThat(tag.getValue()).isEqualTo("risk");
+        });
+
+        RunInfo info = mlflow.createRun(experimentId);
+        String runId = info.getRunId();
+        assertThat(info.getExperimentId()).isEqualTo(experimentId);
+        assertThat(info.getStatus()).isEqualTo(RunStatus.RUNNING);
+        assertThat(info.getArtifactUri()).isEqualTo("mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts");
+
+        mlflow.logParam(runId, "lr", "0.001");
+        mlflow.logParam(runId, "lr", "0.001");
+        mlflow.setTag(runId, "stage", "dev");
+        mlflow.setTag(runId, "stage", "prod");
+        mlflow.logMetric(runId, "loss", 0.75, T0, 0);
+        mlflow.logMetric(runId, "loss", 0.5, T0 + 1, 1);
+        mlflow.logMetric(runId, "weird", Double.NaN, T0, 0);
+        List<Metric> batch = new ArrayList<>();
+        for (int step = 2; step < 998; step++) {
+            batch.add(metric("loss", 1.0 / step, T0 + step, step));
+        }
+        batch.add(metric("acc", 0.9123456789012345, T0, 7));
+        mlflow.logBatch(runId, batch, List.of(Param.newBuilder().setKey("layers").setValue("3").build()),
+                List.of(RunTag.newBuilder().setKey("mlflow.note.content").setValue("long note ünïcode").build()));
+
+        Run run = mlflow.getRun(runId);
+        assertThat(params(run)).containsEntry("lr", "0.001").containsEntry("layers", "3");
+        assertThat(tags(run)).containsEntry("stage", "prod").containsEntry("mlflow.note.content", "long note ünïcode");
+        assertThat(metrics(run)).containsEntry("loss", 1.0 / 997).containsEntry("acc", 0.9123456789012345);
+        assertThat(metrics(run).get("weird")).isNaN();
+
+        List<Metric> history = mlflow.getMetricHistory(runId, "loss");
+        assertThat(history).hasSize(998);
+        assertThat(history.get(0)).isEqualTo(metric("loss", 0.75, T0, 0));
+        assertThat(history.get(1)).isEqualTo(metric("loss", 0.5, T0 + 1, 1));
+        assertThat(history.get(997)).isEqualTo(metric("loss", 1.0 / 997, T0 + 997, 997));
+
+        mlflow.setTerminated(runId, RunStatus.FINISHED, T0 + 5000);
+        mlflow.setTerminated(runId, RunStatus.FINISHED, T0 + 6000);
+        RunInfo finished = mlflow.getRun(runId).getInfo();
+        assertThat(finished.getStatus()).isEqualTo(RunStatus.FINISHED);
+        assertThat(finished.getEndTime()).isEqualTo(T0 + 5000);
+
+        Api.Response cairn = owner.get("/api/v1/runs/" + runId);
+        assertThat(cairn.status()).as(cairn.text()).isEqualTo(200);
+        assertThat(cairn.get("/projectId")).isEqualTo(experimentId);
+        assertThat(cairn.get("/status")).isEqualTo("FINISHED");
+        assertThat(cairn.get("/params/lr")).isEqualTo("0.001");
+        assertThat(cairn.get("/metrics/acc/value")).isEqualTo("0.9123456789012345");
+        Api.Response found = owner.post("/api/v1/runs/search", Map.of("projectIds", List.of(experimentId),
+                "filter", "params.layers = '3' and metrics.acc > 0.9"));
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.get("/runs/0/id")).isEqualTo(runId);
+        assertThat(found.json().get("runs").size()).isEqualTo(1);
+    }
+
+    @Test
+    void searchRunsFiltersOrdersAndPages() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("search"));
+        List<String> ids = new ArrayList<>();
+        double[] accuracies = {0.7, 0.95, 0.85, 0.3};
+        for (int i = 0; i < accuracies.length; i++) {
+            String runId = mlflow.createRun(experimentId).getRunId();
+            mlflow.logBatch(runId, List.of(metric("acc", accuracies[i], T0, 0)),
+                    List.of(Param.newBuilder().setKey("model").setValue(i % 2 == 0 ? "tree" : "linear").build()),
+                    List.of());
+            mlflow.getRun(runId);
+            ids.add(runId);
+        }
+        List<String> byAccuracy = mlflow.searchRuns(List.of(experimentId), "metrics.acc > 0.5", ViewType.ACTIVE_ONLY,
+                10, List.of("metrics.acc DESC")).getItems().stream().map(r -> r.getInfo().getRunId()).toList();
+        assertThat(byAccuracy).containsExactly(ids.get(1), ids.get(2), ids.get(0));
+        List<String> trees = mlflow.searchRuns(List.of(experimentId), "params.model = 'tree'", ViewType.ACTIVE_ONLY,
+                10, List.of("metrics.acc ASC")).getItems().stream().map(r -> r.getInfo().getRunId()).toList();
+        assertThat(trees).containsExactly(ids.get(0), ids.get(2));
+
+        RunsPage first = mlflow.searchRuns(List.of(experimentId), "", ViewType.ACTIVE_ONLY, 3,
+                List.of("start_time ASC"));
+        assertThat(first.getItems()).hasSize(3);
+        assertThat(first.hasNextPage()).isTrue();
+        List<Run> rest = new ArrayList<>();
+        first.getNextPage().getItems().forEach(rest::add);
+        assertThat(rest).hasSize(1);
+
+        Api.Response invalid = owner.post("/api/2.0/mlflow/runs/search", Map.of("experiment_ids", List.of(experimentId),
+                "filter", "metrics.acc >"));
+        assertThat(invalid.status()).as(invalid.text()).isEqualTo(400);
+        assertThat(invalid.get("/error_code")).isEqualTo("INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
+    void runsAndExperimentsAreDeletedAndRestored() {
+        MlflowClient mlflow = client(ownerOf(unique("ml")));
+        String experimentId = mlflow.createExperiment(unique("lifecycle"));
+        String kept = mlflow.createRun(experimentId).getRunId();
+        String runId = mlflow.createRun(experimentId).getRunId();
+        mlflow.deleteRun(runId);
+        assertThat(mlflow.getRun(runId).getInfo().getLifecycleStage()).isEqualTo("deleted");
+        assertThat(runIds(mlflow, experimentId, ViewType.ACTIVE_ONLY)).containsExactly(kept);
+        assertThat(runIds(mlflow, experimentId, ViewType.DELETED_ONLY)).containsExactly(runId);
+        assertThat(runIds(mlflow, experimentId, ViewType.ALL)).containsExactlyInAnyOrder(kept, runId);
+        assertThatThrownBy(() -> mlflow.logParam(runId, "lr", "1"))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> assertThat(e.getStatusCode()).isEqualTo(400));
+        mlflow.restoreRun(runId);
+        mlflow.logParam(runId, "lr", "1");
+        assertThat(mlflow.getRun(runId).getInfo().getLifecycleStage()).isEqualTo("active");
+
+        mlflow.deleteExperiment(experimentId);
+        assertThat(mlflow.getExperiment(experimentId).getLifecycleStage()).isEqualTo("deleted");
+        assertThat(mlflow.searchExperiments().getItems()).noneMatch(e -> e.getExperimentId().equals(experimentId));
+        mlflow.restoreExperiment(experimentId);
+        assertThat(mlflow.getExperiment(experimentId).getLifecycleStage()).isEqualTo("active");
+        String renamed = unique("renamed");
+        mlflow.renameExperiment(experimentId, renamed);
+        assertThat(mlflow.searchExperiments("name = '" + renamed + "'").getItems())
+                .singleElement().extracting(e -> e.getExperimentId()).isEqualTo(experimentId);
+        mlflow.setTag(runId, "temporary", "x");
+        mlflow.deleteTag(runId, "temporary");
+        assertThat(tags(mlflow.getRun(runId))).doesNotContainKey("temporary");
+        assertThatThrownBy(() -> mlflow.deleteTag(runId, "no-such-tag"))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+
+    private static List<String> runIds(MlflowClient mlflow, String experimentId, ViewType viewType) {
+        return mlflow.searchRuns(List.of(experimentId), "", viewType, 100, List.of()).getItems().stream()
+                .map(r -> r.getInfo().getRunId()).toList();
+    }
+
+    @Test
+    void errorsComeInMlflowsShapeWithMlflowsStatuses() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String name = unique("errors");
+        String experimentId = mlflow.createExperiment(name);
+        String runId = mlflow.createRun(experimentId).getRunId();
+
+        assertMlflowError(owner.get("/api/2.0/mlflow/runs/get?run_id=no-such-run"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertThatThrownBy(() -> mlflow.getRun("no-such-run")).isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(404);
+            assertThat(e.getBodyMessage()).contains("RESOURCE_DOES_NOT_EXIST");
+        });
+        assertThatThrownBy(() -> mlflow.createExperiment(name)).isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(400);
+            assertThat(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS");
+        });
+        List<Metric> tooMany = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(metric("m", i, T0, i));
+        }
+        assertThatThrownBy(() -> mlflow.logBatch(runId, tooMany, List.of(), List.of()))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(400);
+                    assertThat(e.getBodyMessage()).contains("INVALID_PARAMETER_VALUE");
+                });
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
+                "params", paramList(101))), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-parameter", Map.of("run_id", runId,
+                "key", "k".repeat(251), "value", "v")), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
+                "padding", "x".repeat(1024 * 1024))), 400, "INVALID_PARAMETER_VALUE");
+        mlflow.logParam(runId, "lr", "0.1");
+        assertThatThrownBy(() -> mlflow.logParam(runId, "lr", "0.2")).isInstanceOfSatisfying(MlflowHttpException.class,
+                e -> assertThat(e.getBodyMessage()).contains("INVALID_PARAMETER_VALUE"));
+
+        assertMlflowError(owner.postRaw("/api/2.0/mlflow/runs/log-metric", "{\"run_id\": "), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.postRaw("/api/2.0/mlflow/runs/log-metric", "[1, 2]"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-metric", Map.of("run_id", runId, "key", "m",
+                "value", "high", "timestamp", T0)), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-metric", Map.of("run_id", runId, "key", "m",
+                "value", 1, "timestamp", "yesterday")), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-metric", Map.of("run_id", runId, "key", "m",
+                "value", 1)), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/search", Map.of("experiment_ids", List.of(experimentId),
+                "max_results", 50_001)), 400, "INVALID_PARAMETER_VALUE");
+
+        // int64 fields as JSON strings, as protobuf's JSON printer writes them; unknown fields ignored
+        Api.Response logged = owner.post("/api/2.0/mlflow/runs/log-metric", Map.of("run_id", runId, "run_uuid", runId,
+                "key", "strings", "value", "0.25", "timestamp", String.valueOf(T0), "step", "3", "future_field", true));
+        assertThat(logged.status()).as(logged.text()).isEqualTo(200);
+        Api.Response history = owner.get("/api/2.0/mlflow/metrics/get-history?run_id=" + runId + "&metric_key=strings");
+        assertThat(history.status()).as(history.text()).isEqualTo(200);
+        assertThat(history.json().get("metrics").get(0).get("step").asLong()).isEqualTo(3);
+        assertThat(history.json().get("metrics").get(0).get("timestamp").asLong()).isEqualTo(T0);
+        assertThat(history.json().get("metrics").get(0).get("value").asDouble()).isEqualTo(0.25);
+
+        // Cairn's own API keeps problem+json
+        assertProblem(owner.get("/api/v1/runs/no-such-run"), 404);
+    }
+
+    private static List<Map<String, String>> paramList(int count) {
+        List<Map<String, String>> params = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            params.add(Map.of("key", "p" + i, "value", "v"));
+        }
+        return params;
+    }
+
+    private static void assertMlflowError(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.get("/error_code")).as(response.text()).isEqualTo(code);
+        assertThat(response.get("/message")).isNotBlank();
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void artifactsGoThroughTheArtifactProxyIntoCairnsArtifactStore() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("artifacts"));
+        RunInfo info = mlflow.createRun(experimentId);
+        String runId = info.getRunId();
+        String root = "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId + "/artifacts";
+        byte[] model = "flavors:\n  python_function: {}\n".getBytes();
+        assertThat(owner.put(root + "/model/MLmodel", model).status()).isEqualTo(200);
+        assertThat(owner.put(root + "/metrics.txt", "acc 0.9".getBytes()).status()).isEqualTo(200);
+
+        Api.Response listed = owner.get("/api/2.0/mlflow/artifacts/list?run_id=" + runId);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        assertThat(listed.get("/root_uri")).isEqualTo(info.getArtifactUri());
+        assertThat(listed.text()).contains("{\"path\":\"model\",\"is_dir\":true}")
+                .contains("{\"path\":\"metrics.txt\",\"is_dir\":false,\"file_size\":7}");
+        Api.Response inModel = owner.get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + "&path=model");
+        assertThat(inModel.get("/files/0/path")).isEqualTo("model/MLmodel");
+        Api.Response viaProxy = owner.get("/api/2.0/mlflow-artifacts/artifacts?path=" + experimentId + "/" + runId
+                + "/artifacts/model");
+        assertThat(viaProxy.status()).as(viaProxy.text()).isEqualTo(200);
+        assertThat(viaProxy.get("/files/0/path")).isEqualTo("MLmodel");
+        assertThat(owner.download(root + "/model/MLmodel").body()).isEqualTo(model);
+        assertThat(owner.download("/api/v1/runs/" + runId + "/artifacts/model/MLmodel").body()).isEqualTo(model);
+
+        assertMlflowError(owner.get("/api/2.0/mlflow-artifacts/artifacts/" + unique("other") + "/" + runId
+                + "/artifacts/model/MLmodel"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(owner.get(root + "/no-such-file"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(owner.put("/api/2.0/mlflow-artifacts/artifacts/not-a-run-path", model), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertMlflowError(memberOf(org, "AUDITOR")
+                .put(root + "/other.txt", model), 403, "PERMISSION_DENIED");
+    }
+
+    @Test
+    void registryCallsGoToCairnsModelRegistry() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("registry"));
+        String runId = mlflow.createRun(experimentId).getRunId();
+        String root = "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId + "/artifacts";
+        assertThat(owner.put(root + "/model/MLmodel", "flavors: {}".getBytes()).status()).isEqualTo(200);
+        assertThat(owner.put(root + "/model/model.pkl", new byte[] {1, 2, 3}).status()).isEqualTo(200);
+
+        String name = unique("churn");
+        assertThat(mlflow.sendPost("registered-models/create", "{\"name\": \"" + name
+                + "\", \"tags\": [{\"key\": \"team\", \"value\": \"risk\"}]}")).contains(name);
+        String created = mlflow.sendPost("model-versions/create", "{\"name\": \"" + name + "\", \"source\": \"runs:/"
+                + runId + "/model\", \"run_id\": \"" + runId + "\"}");
+        assertThat(created).contains("\"version\":\"1\"");
+        String source = "mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts/model";
+        assertThat(mlflow.getModelVersion(name, "1").getSource()).isEqualTo(source);
+        assertThat(mlflow.getModelVersion(name, "1").getRunId()).isEqualTo(runId);
+        assertThat(mlflow.getModelVersionDownloadUri(name, "1")).isEqualTo(source);
+
+        mlflow.sendPost("model-versions/transition-stage", "{\"name\": \"" + name
+                + "\", \"version\": \"1\", \"stage\": \"Staging\", \"archive_existing_versions\": false}");
+        assertThat(mlflow.getLatestVersions(name, List.of("Staging"))).singleElement()
+                .satisfies(v -> assertThat(v.getCurrentStage()).isEqualTo("Staging"));
+        assertThat(mlflow.getLatestVersions(name, List.of("Production"))).isEmpty();
+        mlflow.sendPost("registered-models/alias", "{\"name\": \"" + name + "\", \"alias\": \"candidate\", "
+                + "\"version\": \"1\"}");
+        assertThat(mlflow.sendGet("registered-models/alias?name=" + name + "&alias=candidate"))
+                .contains("\"version\":\"1\"");
+        assertThat(mlflow.sendPatch("registered-models/update", "{\"name\": \"" + name
+                + "\", \"description\": \"churn model\"}")).contains("churn model");
+        mlflow.sendPost("registered-models/set-tag", "{\"name\": \"" + name + "\", \"key\": \"owner\", "
+                + "\"value\": \"ml-team\"}");
+        mlflow.sendPost("model-versions/set-tag", "{\"name\": \"" + name + "\", \"version\": \"1\", "
+                + "\"key\": \"validated\", \"value\": \"yes\"}");
+        assertThat(mlflow.sendPatch("model-versions/update", "{\"name\": \"" + name + "\", \"version\": \"1\", "
+                + "\"description\": \"first cut\"}")).contains("first cut").contains("validated");
+        assertThat(owner.delete("/api/2.0/mlflow/model-versions/delete-tag?name=" + name + "&version=1&key=validated")
+                .status()).isEqualTo(200);
+        assertThat(mlflow.getModelVersion(name, "1").getTagsList()).isEmpty();
+        assertThat(mlflow.getModelVersion(name, "1").getDescription()).isEqualTo("first cut");
+
+        // a move to Production waits for approval in Cairn: the version stays where it is meanwhile
+        mlflow.sendPost("model-versions/transition-stage", "{\"name\": \"" + name
+                + "\", \"version\": 1, \"stage\": \"Production\"}");
+        assertThat(mlflow.getModelVersion(name, "1").getCurrentStage()).isEqualTo("Staging");
+
+        String renamed = unique("renamed");
+        mlflow.sendPost("registered-models/rename", "{\"name\": \"" + name + "\", \"new_name\": \"" + renamed
+                + "\"}");
+        assertThat(mlflow.getRegisteredModel(renamed).getName()).isEqualTo(renamed);
+        assertThat(mlflow.getRegisteredModel(renamed).getTagsList()).hasSize(2);
+        assertThat(mlflow.searchModelVersions("name='" + renamed + "'").getItems()).hasSize(1);
+        assertThat(mlflow.sendGet("registered-models/search?filter=name%20LIKE%20%27" + renamed + "%27"))
+                .contains(renamed);
+        String modelId = null;
+        for (var model : owner.get("/api/v1/models?maxResults=1000").json().get("models")) {
+            if (model.get("name").asString().equals(renamed)) {
+                modelId = model.get("id").asString();
+            }
+        }
+        assertThat(owner.get("/api/v1/models/" + modelId + "/approvals").text()).contains("PENDING");
+
+        assertMlflowError(owner.post("/api/2.0/mlflow/registered-models/create", Map.of("name", renamed)), 400,
+                "RESOURCE_ALREADY_EXISTS");
+        assertMlflowError(owner.get("/api/2.0/mlflow/registered-models/get?name=" + name), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(ownerOf(unique("other")).get("/api/2.0/mlflow/registered-models/get?name=" + renamed), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertThat(owner.delete("/api/2.0/mlflow/registered-models/delete?name=" + renamed).status()).isEqualTo(200);
+        assertMlflowError(owner.get("/api/2.0/mlflow/registered-models/get?name=" + renamed), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+    }
+
+    @Test
+    void tenancyAndRolesApplyToMlflowClients() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        String experimentId = client(owner).createExperiment(unique("shared"));
+        String runId = client(owner).createRun(experimentId).getRunId();
+        client(owner).logMetric(runId, "acc", 0.5, T0, 0);
+
+        Member viewer = newMember(org, "MEMBER");
+        grant(owner, experimentId, "users", viewer.principalId(), "VIEWER");
+        assertThat(client(viewer.api()).getRun(runId).getInfo().getRunId()).isEqualTo(runId);
+        assertThatThrownBy(() -> client(viewer.api()).logMetric(runId, "acc", 0.6, T0, 1))
+                .isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(403);
+                    assertThat(e.getBodyMessage()).contains("PERMISSION_DENIED");
+                });
+
+        Api auditor = memberOf(org, "AUDITOR");
+        assertThat(client(auditor).getMetricHistory(runId, "acc")).hasSize(1);
+        assertMlflowError(auditor.post("/api/2.0/mlflow/runs/set-tag", Map.of("run_id", runId, "key", "k", "value", "v")),
+                403, "PERMISSION_DENIED");
+        assertMlflowError(auditor.post("/api/2.0/mlflow/experiments/create", Map.of("name", unique("no"))), 403,
+                "PERMISSION_DENIED");
+
+        Api member = memberOf(org, "MEMBER");
+        assertMlflowError(member.get("/api/2.0/mlflow/runs/get?run_id=" + runId), 404, "RESOURCE_DOES_NOT_EXIST");
+
+        Api outsider = ownerOf(unique("other"));
+        assertMlflowError(outsider.get("/api/2.0/mlflow/runs/get?run_id=" + runId), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(outsider.get("/api/2.0/mlflow/experiments/get?experiment_id=" + experimentId), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(outsider.post("/api/2.0/mlflow/runs/log-batch", Map.of("run_id", runId,
+                "metrics", List.of(Map.of("key", "x", "value", 1, "timestamp", T0)))), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(outsider.post("/api/2.0/mlflow/runs/search", Map.of("experiment_ids", List.of(experimentId))),
+                404, "RESOURCE_DOES_NOT_EXIST");
+
+        Api anonymous = owner.withToken(null);
+        assertMlflowError(anonymous.get("/api/2.0/mlflow/runs/get?run_id=" + runId), 401, "UNAUTHENTICATED");
+        assertMlflowError(anonymous.get("/ajax-api/2.0/mlflow/runs/get?run_id=" + runId), 401, "UNAUTHENTICATED");
+        assertMlflowError(owner.withToken("cairn_pat_not-a-real-token").get("/api/2.0/mlflow/runs/get?run_id=" + runId),
+                401, "UNAUTHENTICATED");
+        Api.Response viaUiPrefix = owner.get("/ajax-api/2.0/mlflow/runs/get?run_id=" + runId);
+        assertThat(viaUiPrefix.status()).as(viaUiPrefix.text()).isEqualTo(200);
+        assertThat(viaUiPrefix.get("/run/info/run_id")).isEqualTo(runId);
+    }
+}
