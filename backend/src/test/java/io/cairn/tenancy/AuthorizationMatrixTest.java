@@ -276,6 +276,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member() + "/password",
                 f -> Map.of("password", "a long enough passphrase"), administer()));
         rows.add(row("GET", "/api/v1/me", f -> "/api/v1/me", null, collectionRead()));
+        // results are scoped to the caller's organization and visible projects (SearchApiTest checks which)
+        rows.add(row("GET", "/api/v1/search", f -> "/api/v1/search?q=kind:project", null, collectionRead()));
         // the matrix's callers hold personal access tokens and have no password to change
         rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
                 f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),

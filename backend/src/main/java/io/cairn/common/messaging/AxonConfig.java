@@ -17,6 +17,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -51,7 +52,14 @@ public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
     public static final List<String> PROJECTIONS = List.of("organizations", "access", "projects", "runs", "run-metrics",
-            "datasets", "models", "lineage", "audit");
+            "datasets", "models", "lineage", "audit", "search");
+
+    /**
+     * Projections fed into a server that may be away (the cluster profile's search cluster): a failing event
+     * is retried by the processor (with back-off) instead of being logged and skipped, and while they fail
+     * the application stays healthy, since everything but their queries keeps working.
+     */
+    public static final List<String> RETRYING_PROJECTIONS = List.of("search");
 
     @Bean
     @Primary
@@ -173,6 +181,9 @@ public class AxonConfig {
                 processing.registerTrackingEventProcessor(group);
                 processing.registerTrackingEventProcessorConfiguration(group, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+            }
+            for (String group : RETRYING_PROJECTIONS) {
+                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
             }
         });
     }
