@@ -53,22 +53,7 @@ public abstract class ApiTestBase {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        applicationProperties(registry, DATA_DIR, KAFKA_TOPIC, CASSANDRA_KEYSPACE);
-        TestServers.elasticsearch().ifPresent(url -> {
-            registry.add("cairn.global-search.engine", () -> "elasticsearch");
-            registry.add("cairn.elasticsearch.url", () -> url);
-            registry.add("cairn.elasticsearch.index-prefix", () -> ELASTICSEARCH_PREFIX);
-        });
-    }
-
-    /**
-     * The settings of a test application on {@code dataDir}, and on the cluster profile's servers when tests
-     * run on them (a fresh database, its own topic and keyspace) — all but the search engine, which callers
-     * choose. For test classes that need an application of their own (another context) beside this one's.
-     */
-    public static void applicationProperties(DynamicPropertyRegistry registry, Path dataDir, String kafkaTopic,
-                                             String cassandraKeyspace) {
-        registry.add("cairn.data-dir", dataDir::toString);
+        registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
         registry.add("cairn.admin-password", () -> ADMIN_PASSWORD);
         // sign-in lockouts short enough to wait for; every test calls from 127.0.0.1, so no lockout by address
@@ -79,11 +64,16 @@ public abstract class ApiTestBase {
         TestServers.cassandra().ifPresent(nodes -> {
             registry.add("cairn.metrics.store", () -> "cassandra");
             registry.add("cairn.cassandra.contact-points", () -> nodes);
-            registry.add("cairn.cassandra.keyspace", () -> cassandraKeyspace);
+            registry.add("cairn.cassandra.keyspace", () -> CASSANDRA_KEYSPACE);
+        });
+        TestServers.elasticsearch().ifPresent(url -> {
+            registry.add("cairn.global-search.engine", () -> "elasticsearch");
+            registry.add("cairn.elasticsearch.url", () -> url);
+            registry.add("cairn.elasticsearch.index-prefix", () -> ELASTICSEARCH_PREFIX);
         });
         TestServers.kafka().ifPresent(servers -> {
             registry.add("cairn.kafka.bootstrap-servers", () -> servers);
-            registry.add("cairn.kafka.topic", () -> kafkaTopic);
+            registry.add("cairn.kafka.topic", () -> KAFKA_TOPIC);
         });
     }
 

@@ -53,18 +53,20 @@ public class SearchController {
     SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer maxResults,
                       @RequestParam(required = false) String pageToken) {
         CairnPrincipal caller = policy.caller(Action.READ);
-        int size = PageToken.maxResults(maxResults);
         long offset = PageToken.decode(pageToken);
-        if (offset + size > SearchIndex.MAX_WINDOW) {
+        if (offset >= SearchIndex.MAX_WINDOW) {
             throw new InvalidInputException("pageToken", "Search pages reach at most the first "
                     + SearchIndex.MAX_WINDOW + " results; narrow the query");
         }
+        // the last page before the limit is shorter
+        int size = (int) Math.min(PageToken.maxResults(maxResults), SearchIndex.MAX_WINDOW - offset);
         SearchQuery query = SearchQuery.parse(q, caller.tenantId(), policy.visibleProjects(caller).orElse(null));
         List<SearchDocument> found = index.search(query, offset, size + 1);
         List<SearchResult> results = found.subList(0, Math.min(size, found.size())).stream()
                 .map(document -> result(document, query))
                 .toList();
-        String next = offset + size < SearchIndex.MAX_WINDOW ? PageToken.next(offset, size, found.size()) : null;
+        // the index returns nothing past MAX_WINDOW, so the page that reaches it has no next token
+        String next = PageToken.next(offset, size, found.size());
         return new SearchPage(results, next);
     }
 

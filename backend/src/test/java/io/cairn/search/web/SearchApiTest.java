@@ -2,6 +2,8 @@ package io.cairn.search.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.web.PageToken;
+import io.cairn.search.query.SearchIndex;
 import io.cairn.support.Api;
 import io.cairn.support.ApiTestBase;
 import java.net.URLEncoder;
@@ -110,6 +112,8 @@ class SearchApiTest extends ApiTestBase {
         assertProblem(owner.get("/api/v1/search?q=x&maxResults=0"), 400);
         assertThat(assertProblem(owner.get("/api/v1/search?q=x&pageToken=nonsense"), 400).get("/field"))
                 .isEqualTo("pageToken");
+        assertThat(assertProblem(owner.get("/api/v1/search?q=x&pageToken=" + PageToken.encode(SearchIndex.MAX_WINDOW)),
+                400).get("/field")).isEqualTo("pageToken");
     }
 
     @Test

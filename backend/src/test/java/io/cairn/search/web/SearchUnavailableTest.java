@@ -2,8 +2,8 @@ package io.cairn.search.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.CairnApplication;
 import io.cairn.support.Api;
-import io.cairn.support.ApiTestBase;
 import io.cairn.support.TcpGate;
 import io.cairn.support.TestServers;
 import java.io.IOException;
@@ -11,51 +11,59 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The cluster profile's search with Elasticsearch away: an application of its own whose Elasticsearch URL
- * is a {@link TcpGate}, closed (connection refused). Searches answer 503 problem+json quickly, writes and
- * reads go on, health stays UP, and the {@code search} projection retries the unindexed events instead of
- * skipping them. With a real server ({@code -Dcairn.test.elasticsearch}), the gate then opens and the
- * index catches up with what was written meanwhile.
+ * The cluster profile's search with Elasticsearch away: an application of its own (started here, like
+ * {@code RestartTest}'s, so the shared test context keeps running) whose Elasticsearch URL is a
+ * {@link TcpGate}, closed (connection refused). Searches answer 503 problem+json quickly, writes and reads go
+ * on, health stays UP, and the {@code search} projection retries the unindexed events instead of skipping
+ * them. With a real server ({@code -Dcairn.test.elasticsearch}), the gate then opens and the index catches up
+ * with what was written meanwhile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchUnavailableTest {
 
-    private static final Path DATA_DIR = createDataDir();
-    private static final TcpGate GATE = new TcpGate(URI.create(TestServers.elasticsearch()
-            .orElse("http://127.0.0.1:19200")));
+    @TempDir
+    Path dataDir;
 
-    @LocalServerPort
-    int port;
+    private final TcpGate gate = new TcpGate(URI.create(TestServers.elasticsearch().orElse("http://127.0.0.1:19200")));
+    private ConfigurableApplicationContext application;
+    private int port;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+    @BeforeEach
+    void start() {
         String unique = UUID.randomUUID().toString().replace("-", "");
-        ApiTestBase.applicationProperties(registry, DATA_DIR, "cairn.events.test-" + unique, "cairn_test_" + unique);
-        registry.add("cairn.global-search.engine", () -> "elasticsearch");
-        registry.add("cairn.elasticsearch.url", () -> GATE.url().toString());
-        registry.add("cairn.elasticsearch.index-prefix", () -> "fault-" + unique.substring(0, 8) + "-");
-        registry.add("cairn.elasticsearch.connect-timeout", () -> "500ms");
+        List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0",
+                "--cairn.global-search.engine=elasticsearch", "--cairn.elasticsearch.url=" + gate.url(),
+                "--cairn.elasticsearch.index-prefix=fault-" + unique.substring(0, 8) + "-",
+                "--cairn.elasticsearch.connect-timeout=500ms"));
+        TestServers.postgresUrl().ifPresent(url -> args.add("--spring.datasource.url=" + url));
+        TestServers.kafka().ifPresent(servers -> args.add("--cairn.kafka.topic=cairn.events.test-" + unique));
+        TestServers.cassandra().ifPresent(nodes -> args.add("--cairn.cassandra.keyspace=cairn_test_" + unique));
+        application = new SpringApplicationBuilder(CairnApplication.class).run(args.toArray(String[]::new));
+        port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 
-    @AfterAll
-    static void closeGate() throws IOException {
-        GATE.close();
+    @AfterEach
+    void stop() throws IOException {
+        application.close();
+        gate.close();
     }
 
     @Test
     void searchAnswers503WhileElasticsearchIsAwayAndTheIndexCatchesUpAfterwards() throws IOException {
-        Api admin = new Api(port, Files.readString(DATA_DIR.resolve("bootstrap-token")).trim());
+        Api admin = new Api(port, Files.readString(dataDir.resolve("bootstrap-token")).trim());
         String word = "outage" + UUID.randomUUID().toString().substring(0, 8);
 
         Api.Response created = admin.post("/api/v1/projects", Map.of("name", word));
@@ -86,7 +94,7 @@ class SearchUnavailableTest {
         if (TestServers.elasticsearch().isEmpty()) {
             return;
         }
-        GATE.open();
+        gate.open();
         // the processor retries with back-off (1 s, 2 s, 4 s, … at most 60 s between tries)
         waitFor(Duration.ofSeconds(90), () -> admin.get("/api/v1/search?q=" + word).text().contains(project));
         waitFor(Duration.ofSeconds(30), () -> admin.get("/api/v1/admin/projections/search").json().get("position")
@@ -107,14 +115,6 @@ class SearchUnavailableTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(deadline);
             sleep(100);
-        }
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("cairn-test-search-fault-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
