@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -180,7 +181,21 @@ class SearchApiTest extends ApiTestBase {
 
         Api.Response replay = admin.post("/api/v1/admin/projections/search/replay", Map.of());
         assertThat(replay.status()).as(replay.text()).isIn(200, 202);
-        eventually(() -> "false".equals(admin.get("/api/v1/admin/projections/search").get("/replaying")));
+        waitForReplay();
         eventuallyFinds(owner, word, project);
+    }
+
+    /** A replay goes through every event the shared application has logged so far: allow it two minutes. */
+    private void waitForReplay() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!"false".equals(admin.get("/api/v1/admin/projections/search").get("/replaying"))) {
+            assertThat(System.nanoTime()).as("replay not over within 2 minutes").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

@@ -9,8 +9,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
@@ -51,8 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code source} field, read back by searches and by the projection's updates.
  *
  * <p>The index is created on first use (standard analyzer only: the server may lack the analysis module).
- * Writes are durable when acknowledged (Elasticsearch's translog); {@link #flush()} refreshes the index so
- * that they become searchable. When the cluster cannot be reached, every method fails with
+ * Writes are kept in memory until {@link #flush()} (once per batch of events) sends them as one bulk request
+ * that also refreshes the index: durable when acknowledged (Elasticsearch's translog) and searchable. Until
+ * then {@link #find} answers from them, so a batch reads each document from the cluster at most once. When the cluster cannot be reached, every method fails with
  * {@link ServiceUnavailableException} after at most the connect timeout.
  */
 public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
@@ -69,7 +74,8 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private final JsonMapper json;
     private final String index;
     private volatile boolean indexReady;
-    private volatile boolean unrefreshed;
+    /** Writes since the last flush, by document id, in order. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
         this.properties = properties;
@@ -98,11 +104,16 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
-    public Optional<SearchDocument> find(String tenantId, SearchKind kind, String id) {
+    public synchronized Optional<SearchDocument> find(String tenantId, SearchKind kind, String id) {
+        String documentId = documentId(tenantId, kind, id);
+        Pending written = pending.get(documentId);
+        if (written != null) {
+            return Optional.ofNullable(written.document());
+        }
         ensureIndex();
         @SuppressWarnings("rawtypes")
-        GetResponse<Map> response = call(() -> client.get(g -> g.index(index).id(documentId(tenantId, kind, id))
-                .routing(tenantId), Map.class));
+        GetResponse<Map> response = call(() -> client.get(g -> g.index(index).id(documentId).routing(tenantId),
+                Map.class));
         if (!response.found() || response.source() == null) {
             return Optional.empty();
         }
@@ -110,43 +121,54 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
-    public void put(SearchDocument document) {
-        ensureIndex();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tenant", document.tenantId());
-        body.put("kind", document.kind().wireName());
-        body.put("id", document.id());
-        body.put("key", document.key());
-        body.put("project", document.projectId());
-        body.put("status", document.status());
-        body.put("tag", document.tagTerms());
-        body.put("param", document.paramTerms());
-        body.put("text", document.text());
-        body.put("updated", document.updateTime());
-        body.put(SOURCE, json.writeValueAsString(document));
-        call(() -> client.index(i -> i.index(index).id(documentId(document.tenantId(), document.kind(), document.id()))
-                .routing(document.tenantId()).document(body)));
-        unrefreshed = true;
+    public synchronized void put(SearchDocument document) {
+        pending.put(documentId(document.tenantId(), document.kind(), document.id()),
+                new Pending(document.tenantId(), document));
     }
 
     @Override
-    public void delete(String tenantId, SearchKind kind, String id) {
-        ensureIndex();
-        call(() -> client.delete(d -> d.index(index).id(documentId(tenantId, kind, id)).routing(tenantId)));
-        unrefreshed = true;
+    public synchronized void delete(String tenantId, SearchKind kind, String id) {
+        pending.put(documentId(tenantId, kind, id), new Pending(tenantId, null));
     }
 
+    /** Sends the writes since the last flush as one bulk request that also refreshes the index. */
     @Override
-    public void flush() {
-        if (!unrefreshed) {
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
             return;
         }
-        call(() -> client.indices().refresh(r -> r.index(index)));
-        unrefreshed = false;
+        try {
+            ensureIndex();
+            BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
+            pending.forEach((documentId, write) -> {
+                if (write.document() == null) {
+                    bulk.operations(o -> o.delete(d -> d.id(documentId).routing(write.tenantId())));
+                } else {
+                    Map<String, Object> body = body(write.document());
+                    bulk.operations(o -> o.index(i -> i.id(documentId).routing(write.tenantId()).document(body)));
+                }
+            });
+            BulkResponse response = call(() -> client.bulk(bulk.build()));
+            if (response.errors()) {
+                for (BulkResponseItem item : response.items()) {
+                    if (item.error() != null) {
+                        if (item.status() == 429 || item.status() >= 500) {
+                            throw unavailable(new IllegalStateException(item.error().reason()));
+                        }
+                        throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
+                                + item.error().type() + " " + item.error().reason());
+                    }
+                }
+            }
+        } finally {
+            // on failure the projection retries the whole batch, rebuilding these writes from the events
+            pending.clear();
+        }
     }
 
     @Override
     public synchronized void clear() {
+        pending.clear();
         boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
         if (exists) {
             call(() -> client.indices().delete(d -> d.index(index)));
@@ -178,6 +200,26 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public void close() throws IOException {
         rest.close();
+    }
+
+    private Map<String, Object> body(SearchDocument document) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", document.tenantId());
+        body.put("kind", document.kind().wireName());
+        body.put("id", document.id());
+        body.put("key", document.key());
+        body.put("project", document.projectId());
+        body.put("status", document.status());
+        body.put("tag", document.tagTerms());
+        body.put("param", document.paramTerms());
+        body.put("text", document.text());
+        body.put("updated", document.updateTime());
+        body.put(SOURCE, json.writeValueAsString(document));
+        return body;
+    }
+
+    /** A write not yet sent: the document, or null for a deletion. */
+    private record Pending(String tenantId, SearchDocument document) {
     }
 
     private Query query(SearchQuery query) {
