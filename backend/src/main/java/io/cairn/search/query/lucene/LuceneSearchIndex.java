@@ -70,6 +70,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer analyzer = new StandardAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final boolean created;
     /** Documents written (or, when empty, deleted) since the last flush, by uid. */
     private final Map<String, Optional<SearchDocument>> unflushed = new HashMap<>();
 
@@ -79,13 +80,19 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             this.directory = FSDirectory.open(path);
             this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            if (!DirectoryReader.indexExists(directory)) {
+            this.created = !DirectoryReader.indexExists(directory);
+            if (created) {
                 writer.commit();
             }
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + path, e);
         }
+    }
+
+    /** Whether this start found no index (a new installation, or the directory was deleted). */
+    public boolean created() {
+        return created;
     }
 
     @Override
