@@ -3,7 +3,7 @@
 #  1. `mvn verify` on embedded defaults: aggregate and HTTP tests on H2, the web UI's unit tests, and the
 #     browser tests against the built jar;
 #  2. the backend's tests again on the cluster profile's servers (`-Pcluster-tests`: PostgreSQL, Kafka,
-#     Cassandra, and Keycloak for per-organization SSO),
+#     Cassandra, Elasticsearch, and Keycloak for per-organization SSO),
 #     which this script starts from scripts/services/ and stops again (servers already running are reused
 #     and left running).
 # Extra arguments go to both Maven runs, e.g. scripts/test.sh -Dtest='RunApiTest'.
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export AXONIQ_UPDATE_CHECKER_DISABLED=${AXONIQ_UPDATE_CHECKER_DISABLED:-true}
-SERVICES=(postgres kafka cassandra keycloak)
+SERVICES=(postgres kafka cassandra elasticsearch keycloak)
 
 started=()
 cleanup() {

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Writes through the API, stops the application, starts a new one on the same data directory, reads back;
- * also with the run index deleted in between, and with a token of the embedded OpenID provider issued before
+ * also with the run and search indexes deleted in between, and with a token of the embedded OpenID provider issued before
  * the restart.
  */
 class RestartTest {
@@ -136,6 +136,13 @@ class RestartTest {
             Api api = api(second, token);
             assertThat(search(api, projectId, "")).isEqualTo(all);
             assertThat(search(api, projectId, "params.i = '1'")).contains("\"name\":\"r1\"").doesNotContain("\"r0\"");
+            // the global search index, deleted with index/, is refilled by a replay of the search projection
+            String q = "/api/v1/search?q=kind:run+project:" + projectId;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (api.get(q).json().get("results").size() < 3 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(api.get(q).json().get("results").size()).isEqualTo(3);
         }
     }
 

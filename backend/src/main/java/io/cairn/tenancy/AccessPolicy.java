@@ -135,12 +135,21 @@ public class AccessPolicy {
         }
     }
 
-    /** Whether the principal sees every project of its organization; if not, only those it holds a role on. */
+    /**
+     * The projects whose projects, runs (and their data) the principal sees, for queries that scope many
+     * projects at once (global search); empty when it sees every project of its organization.
+     */
+    public Optional<Set<String>> visibleProjects(CairnPrincipal principal) {
+        return seesAllProjects(principal) ? Optional.empty()
+                : Optional.of(access.projectsOf(principal.tenantId(), principal.principalId()));
+    }
+
     /** Whether {@code principal} holds any role on the project (a project it cannot see answers 404). */
     public boolean canSee(CairnPrincipal principal, String projectId) {
         return projectRole(principal, projectId).isPresent();
     }
 
+    /** Whether the principal sees every project of its organization; if not, only those it holds a role on. */
     public boolean seesAllProjects(CairnPrincipal principal) {
         return principal.role() != OrgRole.MEMBER;
     }

@@ -21,10 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP tests: one application on a random port and a fresh data directory, shared by every
  * test class extending this one. Tests create their own uniquely named data, so they do not interfere.
  *
- * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>}, {@code -Dcairn.test.kafka=<bootstrap servers>}
- * and {@code -Dcairn.test.cassandra=<host:port>} (what {@code mvn -Pcluster-tests} sets), the application
- * runs the {@code cluster} profile on a fresh PostgreSQL database instead of H2, publishes its events to a
- * topic of its own and keeps metric series in a keyspace of its own.
+ * <p>With {@code -Dcairn.test.postgres=<jdbc url of a server>}, {@code -Dcairn.test.kafka=<bootstrap servers>},
+ * {@code -Dcairn.test.cassandra=<host:port>} and {@code -Dcairn.test.elasticsearch=<url>} (what
+ * {@code mvn -Pcluster-tests} sets), the application runs the {@code cluster} profile on a fresh PostgreSQL
+ * database instead of H2, publishes its events to a topic of its own, keeps metric series in a keyspace of
+ * its own and its search index under an index prefix of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
@@ -34,6 +35,9 @@ public abstract class ApiTestBase {
     protected static final String KAFKA_TOPIC = "cairn.events.test-" + UUID.randomUUID();
     /** With Cassandra: this application's own keyspace (a replay truncates the metric tables). */
     protected static final String CASSANDRA_KEYSPACE = "cairn_test_" + UUID.randomUUID().toString().replace("-", "");
+
+    /** With Elasticsearch: this application's own index prefix (a replay deletes and recreates the index). */
+    protected static final String ELASTICSEARCH_PREFIX = "test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
     /** The platform administrator's password (username {@code admin}), as CAIRN_ADMIN_PASSWORD would set it. */
     protected static final String ADMIN_PASSWORD = "bootstrap-admin-passphrase";
@@ -63,6 +67,11 @@ public abstract class ApiTestBase {
             registry.add("cairn.metrics.store", () -> "cassandra");
             registry.add("cairn.cassandra.contact-points", () -> nodes);
             registry.add("cairn.cassandra.keyspace", () -> CASSANDRA_KEYSPACE);
+        });
+        TestServers.elasticsearch().ifPresent(url -> {
+            registry.add("cairn.global-search.engine", () -> "elasticsearch");
+            registry.add("cairn.elasticsearch.url", () -> url);
+            registry.add("cairn.elasticsearch.index-prefix", () -> ELASTICSEARCH_PREFIX);
         });
         TestServers.kafka().ifPresent(servers -> {
             registry.add("cairn.kafka.bootstrap-servers", () -> servers);

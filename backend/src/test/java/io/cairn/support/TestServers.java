@@ -13,7 +13,7 @@ import java.util.UUID;
  * ({@code jdbc:postgresql://127.0.0.1:15432/}) on which every application gets a fresh database, with the
  * user and password of {@code CAIRN_DB_USER} / {@code CAIRN_DB_PASSWORD} (default {@code cairn}), as for
  * the application; {@code cairn.test.kafka}, Kafka's bootstrap servers; {@code cairn.test.cassandra}, a
- * Cassandra node.
+ * Cassandra node; {@code cairn.test.elasticsearch}, Elasticsearch's URL.
  */
 public final class TestServers {
 
@@ -50,6 +50,11 @@ public final class TestServers {
     /** A Cassandra node ({@code host:port}) when tests run on the cluster profile's servers ({@code cairn.test.cassandra}). */
     public static Optional<String> cassandra() {
         return Optional.ofNullable(System.getProperty("cairn.test.cassandra"));
+    }
+
+    /** Elasticsearch's URL when tests run on the cluster profile's servers ({@code cairn.test.elasticsearch}). */
+    public static Optional<String> elasticsearch() {
+        return Optional.ofNullable(System.getProperty("cairn.test.elasticsearch")).filter(url -> !url.isBlank());
     }
 
     public static String user() {

@@ -295,6 +295,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 null, administer()));
         rows.add(row("DELETE", "/api/v1/orgs/{org}/users/{principalId}",
                 f -> "/api/v1/orgs/" + f.org() + "/users/" + f.member(), null, administer()));
+        // results are scoped to the caller's organization and visible projects (SearchApiTest checks which)
+        rows.add(row("GET", "/api/v1/search", f -> "/api/v1/search?q=kind:project", null, collectionRead()));
         // the matrix's callers hold personal access tokens and have no password to change
         rows.add(row("POST", "/api/v1/me/password", f -> "/api/v1/me/password",
                 f -> Map.of("currentPassword", "x", "newPassword", "a long enough passphrase"),

@@ -20,6 +20,7 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -54,7 +55,14 @@ public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
     public static final List<String> PROJECTIONS = List.of("organizations", "access", "projects", "runs", "run-metrics",
-            "datasets", "models", "lineage", "audit", "compute");
+            "datasets", "models", "lineage", "audit", "compute", "search");
+
+    /**
+     * Projections fed into a server that may be away (the cluster profile's search cluster): a failing event
+     * is retried by the processor (with back-off) instead of being logged and skipped, and while they fail
+     * the application stays healthy, since everything but their queries keeps working.
+     */
+    public static final List<String> RETRYING_PROJECTIONS = List.of("search");
 
     @Bean
     @Primary
@@ -189,6 +197,9 @@ public class AxonConfig {
                 processing.registerTrackingEventProcessor(group);
                 processing.registerTrackingEventProcessorConfiguration(group, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+            }
+            for (String group : RETRYING_PROJECTIONS) {
+                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
             }
         });
     }

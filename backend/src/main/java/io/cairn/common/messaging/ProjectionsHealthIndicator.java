@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * UP once the event store answers and every read-model projection is running without error; part of
  * readiness, so a load balancer sends no traffic before the read models are being fed. The Kafka publisher
- * is reported but never turns health DOWN: while Kafka is away Cairn keeps working and publication resumes
- * from where it stopped.
+ * and the search projection ({@link AxonConfig#RETRYING_PROJECTIONS}) are reported but never turn health
+ * DOWN: while Kafka or the search cluster is away Cairn keeps working, and publication and indexing resume
+ * from where they stopped.
  */
 @Component
 public class ProjectionsHealthIndicator implements HealthIndicator {
@@ -29,7 +30,8 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
         }
         for (Projections.Status status : projections.all()) {
             health.withDetail(status.name(), status);
-            if (AxonConfig.PROJECTIONS.contains(status.name()) && (!status.running() || status.error())) {
+            if (AxonConfig.PROJECTIONS.contains(status.name()) && !AxonConfig.RETRYING_PROJECTIONS.contains(status.name())
+                    && (!status.running() || status.error())) {
                 health.down();
             }
         }

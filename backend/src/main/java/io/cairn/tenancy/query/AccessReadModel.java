@@ -61,6 +61,12 @@ public class AccessReadModel {
                 .query(String.class).list());
     }
 
+    /** Every project of the tenant on which the principal holds any role. */
+    public Set<String> projectsOf(String tenantId, String principalId) {
+        return new HashSet<>(jdbc.sql("SELECT project_id FROM project_access WHERE tenant_id = ? AND principal_id = ?")
+                .params(tenantId, principalId).query(String.class).list());
+    }
+
     public List<GroupView> groups(String tenantId) {
         return jdbc.sql("""
                         SELECT g.id, g.name, g.creation_time,

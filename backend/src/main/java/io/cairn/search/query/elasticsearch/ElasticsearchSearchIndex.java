@@ -1,0 +1,350 @@
+package io.cairn.search.query.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import io.cairn.common.error.ServiceUnavailableException;
+import io.cairn.search.api.SearchKind;
+import io.cairn.search.query.SearchDocument;
+import io.cairn.search.query.SearchIndex;
+import io.cairn.search.query.SearchQuery;
+import io.cairn.search.query.SearchQuery.Filter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The cluster profile's global search: one Elasticsearch index, {@code <prefix>}{@value #INDEX}, for every
+ * organization. Each document carries a {@code tenant} keyword that every search filters on first and is
+ * routed by tenant, so one organization's documents sit in one shard and a search touches only that shard.
+ * (An index per organization would cost a shard set per organization; clusters hold a few thousand shards
+ * well, organizations may be many more.)
+ *
+ * <p>Wire names: the index name and its field names ({@code tenant kind id key project status tag param
+ * text updated source}) are fixed here; a change of mapping gets a new index name ({@code -v2}) and a
+ * replay of the {@code search} projection. The whole {@link SearchDocument} is kept as JSON in the unindexed
+ * {@code source} field, read back by searches and by the projection's updates.
+ *
+ * <p>The index is created on first use (standard analyzer only: the server may lack the analysis module).
+ * Writes are kept in memory until {@link #flush()} (once per batch of events) sends them as one bulk request
+ * that also refreshes the index: durable when acknowledged (Elasticsearch's translog) and searchable. Until
+ * then {@link #find} answers from them, so a batch reads each document from the cluster at most once. When the cluster cannot be reached, every method fails with
+ * {@link ServiceUnavailableException} after at most the connect timeout.
+ */
+public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
+
+    /** The index's name after the configured prefix: a wire name, never derived from code. */
+    public static final String INDEX = "cairn-search-v1";
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndex.class);
+    private static final String SOURCE = "source";
+
+    private final Rest5Client rest;
+    private final ElasticsearchClient client;
+    private final ElasticsearchProperties properties;
+    private final JsonMapper json;
+    private final String index;
+    private volatile boolean indexReady;
+    /** Writes since the last flush, by document id, in order. */
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+    public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+        this.index = properties.indexPrefix() + INDEX;
+        List<Header> headers = new ArrayList<>();
+        if (!properties.username().isEmpty()) {
+            String credentials = properties.username() + ":" + properties.password();
+            headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+        }
+        this.rest = Rest5Client.builder(properties.url())
+                .setDefaultHeaders(headers.toArray(Header[]::new))
+                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(properties.connectTimeout().toMillis())))
+                .setRequestConfigCallback(c -> c
+                        .setConnectionRequestTimeout(timeout(properties.connectTimeout().toMillis()))
+                        .setResponseTimeout(timeout(properties.requestTimeout().toMillis())))
+                .build();
+        ElasticsearchClient base = new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
+        if (properties.compatibleWith() > 0) {
+            // The 9.x client asks for its own major version, which an 8.x server refuses (400).
+            String mediaType = "application/vnd.elasticsearch+json; compatible-with=" + properties.compatibleWith();
+            base = base.withTransportOptions(o -> o.setHeader("Accept", mediaType).setHeader("Content-Type", mediaType));
+        }
+        this.client = base;
+    }
+
+    @Override
+    public synchronized Optional<SearchDocument> find(String tenantId, SearchKind kind, String id) {
+        String documentId = documentId(tenantId, kind, id);
+        Pending written = pending.get(documentId);
+        if (written != null) {
+            return Optional.ofNullable(written.document());
+        }
+        ensureIndex();
+        @SuppressWarnings("rawtypes")
+        GetResponse<Map> response = call(() -> client.get(g -> g.index(index).id(documentId).routing(tenantId),
+                Map.class));
+        if (!response.found() || response.source() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue((String) response.source().get(SOURCE), SearchDocument.class));
+    }
+
+    @Override
+    public synchronized void put(SearchDocument document) {
+        pending.put(documentId(document.tenantId(), document.kind(), document.id()),
+                new Pending(document.tenantId(), document));
+    }
+
+    @Override
+    public synchronized void delete(String tenantId, SearchKind kind, String id) {
+        pending.put(documentId(tenantId, kind, id), new Pending(tenantId, null));
+    }
+
+    /** Sends the writes since the last flush as one bulk request that also refreshes the index. */
+    @Override
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            ensureIndex();
+            BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
+            pending.forEach((documentId, write) -> {
+                if (write.document() == null) {
+                    bulk.operations(o -> o.delete(d -> d.id(documentId).routing(write.tenantId())));
+                } else {
+                    Map<String, Object> body = body(write.document());
+                    bulk.operations(o -> o.index(i -> i.id(documentId).routing(write.tenantId()).document(body)));
+                }
+            });
+            BulkResponse response = call(() -> client.bulk(bulk.build()));
+            if (response.errors()) {
+                for (BulkResponseItem item : response.items()) {
+                    if (item.error() != null) {
+                        if (item.status() == 429 || item.status() >= 500) {
+                            throw unavailable(new IllegalStateException(item.error().reason()));
+                        }
+                        throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
+                                + item.error().type() + " " + item.error().reason());
+                    }
+                }
+            }
+        } finally {
+            // on failure the projection retries the whole batch, rebuilding these writes from the events
+            pending.clear();
+        }
+    }
+
+    @Override
+    public synchronized void clear() {
+        pending.clear();
+        boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
+        if (exists) {
+            call(() -> client.indices().delete(d -> d.index(index)));
+        }
+        indexReady = false;
+        ensureIndex();
+    }
+
+    @Override
+    public List<SearchDocument> search(SearchQuery query, long offset, int limit) {
+        ensureIndex();
+        int from = (int) Math.min(offset, MAX_WINDOW);
+        int size = Math.max(0, Math.min(limit, MAX_WINDOW - from));
+        if (size == 0) {
+            return List.of();
+        }
+        @SuppressWarnings("rawtypes")
+        SearchResponse<Map> response = call(() -> client.search(s -> s.index(index).routing(query.tenantId())
+                .query(query(query)).from(from).size(size).trackTotalHits(t -> t.enabled(false))
+                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("key").order(SortOrder.Asc))), Map.class));
+        List<SearchDocument> page = new ArrayList<>();
+        for (@SuppressWarnings("rawtypes") Hit<Map> hit : response.hits().hits()) {
+            page.add(json.readValue((String) hit.source().get(SOURCE), SearchDocument.class));
+        }
+        return page;
+    }
+
+    @Override
+    public void close() throws IOException {
+        rest.close();
+    }
+
+    private Map<String, Object> body(SearchDocument document) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", document.tenantId());
+        body.put("kind", document.kind().wireName());
+        body.put("id", document.id());
+        body.put("key", document.key());
+        body.put("project", document.projectId());
+        body.put("status", document.status());
+        body.put("tag", document.tagTerms());
+        body.put("param", document.paramTerms());
+        body.put("text", document.text());
+        body.put("updated", document.updateTime());
+        body.put(SOURCE, json.writeValueAsString(document));
+        return body;
+    }
+
+    /** A write not yet sent: the document, or null for a deletion. */
+    private record Pending(String tenantId, SearchDocument document) {
+    }
+
+    private Query query(SearchQuery query) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        bool.filter(term("tenant", query.tenantId()));
+        if (query.visibleProjects() != null) {
+            List<FieldValue> kinds = new ArrayList<>();
+            for (SearchKind kind : SearchKind.values()) {
+                if (kind.organizationWide()) {
+                    kinds.add(FieldValue.of(kind.wireName()));
+                }
+            }
+            List<FieldValue> projects = query.visibleProjects().stream().map(FieldValue::of).toList();
+            bool.filter(f -> f.bool(visible -> {
+                visible.should(s -> s.terms(t -> t.field("kind").terms(v -> v.value(kinds))));
+                if (!projects.isEmpty()) {
+                    visible.should(s -> s.terms(t -> t.field("project").terms(v -> v.value(projects))));
+                }
+                return visible.minimumShouldMatch("1");
+            }));
+        }
+        for (Filter filter : query.filters()) {
+            bool.filter(filterQuery(filter));
+        }
+        for (String word : query.words()) {
+            bool.must(m -> m.match(t -> t.field("text").query(word).operator(Operator.And)
+                    .zeroTermsQuery(ZeroTermsQuery.All)));
+        }
+        for (String phrase : query.phrases()) {
+            bool.must(m -> m.matchPhrase(t -> t.field("text").query(phrase).zeroTermsQuery(ZeroTermsQuery.All)));
+        }
+        return bool.build()._toQuery();
+    }
+
+    private static Query filterQuery(Filter filter) {
+        return switch (filter.field()) {
+            case KIND -> term("kind", filter.value());
+            case PROJECT -> term("project", filter.value());
+            case STATUS -> term("status", filter.value());
+            case ID -> term("id", filter.value());
+            case TAG -> term("tag", SearchDocument.term(filter.key(), filter.value()));
+            case PARAM -> term("param", SearchDocument.term(filter.key(), filter.value()));
+        };
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private void ensureIndex() {
+        if (indexReady) {
+            return;
+        }
+        synchronized (this) {
+            if (indexReady) {
+                return;
+            }
+            boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
+            if (!exists) {
+                try {
+                    call(() -> client.indices().create(c -> c.index(index)
+                            .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
+                                    .numberOfReplicas(String.valueOf(properties.replicas())))
+                            .mappings(m -> m.dynamic(DynamicMapping.False)
+                                    .properties("tenant", p -> p.keyword(k -> k))
+                                    .properties("kind", p -> p.keyword(k -> k))
+                                    .properties("id", p -> p.keyword(k -> k))
+                                    .properties("key", p -> p.keyword(k -> k))
+                                    .properties("project", p -> p.keyword(k -> k))
+                                    .properties("status", p -> p.keyword(k -> k))
+                                    .properties("tag", p -> p.keyword(k -> k))
+                                    .properties("param", p -> p.keyword(k -> k))
+                                    .properties("text", p -> p.text(t -> t.analyzer("standard")))
+                                    .properties("updated", p -> p.long_(l -> l)))));
+                    log.info("Created the search index {} on {}", index, properties.url());
+                } catch (IllegalStateException e) {
+                    // another instance created it first
+                    if (!call(() -> client.indices().exists(x -> x.index(index))).value()) {
+                        throw e;
+                    }
+                }
+            }
+            indexReady = true;
+        }
+    }
+
+    private static String documentId(String tenantId, SearchKind kind, String id) {
+        return tenantId + "/" + SearchDocument.key(kind, id);
+    }
+
+    private static Timeout timeout(long millis) {
+        return Timeout.of(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs one request: an unreachable or overloaded cluster is {@link ServiceUnavailableException} (503, and a
+     * retry for the projection); any other refusal is a bug and fails loudly.
+     */
+    private <T> T call(Call<T> request) {
+        try {
+            return request.run();
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 429 || e.status() >= 500) {
+                throw unavailable(e);
+            }
+            if ("index_not_found_exception".equals(e.error().type())) {
+                // deleted under us (a replay started, or an operator): recreate on the next call
+                indexReady = false;
+                throw unavailable(e);
+            }
+            throw new IllegalStateException("Elasticsearch refused a request on " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ServiceUnavailableException unavailable(Exception cause) {
+        log.warn("Elasticsearch at {} is unavailable: {}", properties.url(), cause.toString());
+        ServiceUnavailableException unavailable = new ServiceUnavailableException(
+                "Search is unavailable for the moment; try again shortly");
+        unavailable.initCause(cause);
+        return unavailable;
+    }
+}
