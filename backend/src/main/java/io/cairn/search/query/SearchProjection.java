@@ -29,6 +29,7 @@ import io.cairn.run.query.RunView.LatestMetric;
 import io.cairn.search.api.SearchKind;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -54,6 +55,7 @@ public class SearchProjection {
     public static final String PROCESSING_GROUP = "search";
     static final String ACTIVE = "ACTIVE";
     private static final String FLUSH_RESOURCE = SearchProjection.class.getName() + ".flush";
+    private static final String METRICS_RESOURCE = SearchProjection.class.getName() + ".metrics";
 
     private final SearchIndex index;
 
@@ -135,21 +137,63 @@ public class SearchProjection {
                 d -> d.withTags(without(d.tags(), Set.of(event.key())), millis(time)));
     }
 
-    /** Keeps the value at the highest step, then the latest timestamp, per key (as the run read model does). */
+    /**
+     * Keeps the value at the highest step, then the latest timestamp, per key (as the run read model does). Metric
+     * batches are the busiest events, so a batch of events updates each run's document once, when it commits,
+     * with the latest values of all its metric batches (outside a unit of work: at once).
+     */
     @EventHandler
     void on(MetricsLoggedEvent event, @Timestamp Instant time) {
-        update(event.tenantId(), SearchKind.RUN, event.runId(), d -> {
-            Map<String, LatestMetric> latest = new HashMap<>(d.metrics());
-            for (int i = 0; i < event.size(); i++) {
-                MetricPoint point = event.point(i);
-                LatestMetric current = latest.get(point.key());
-                if (current == null || point.step() > current.step()
-                        || point.step() == current.step() && point.timestamp() >= current.timestamp()) {
-                    latest.put(point.key(), new LatestMetric(point.value(), point.step(), point.timestamp()));
-                }
-            }
-            return d.withMetrics(latest, millis(time));
+        Map<String, LatestMetric> latest = new HashMap<>();
+        for (int i = 0; i < event.size(); i++) {
+            MetricPoint point = event.point(i);
+            keepNewer(latest, point.key(), new LatestMetric(point.value(), point.step(), point.timestamp()));
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            applyMetrics(new RunKey(event.tenantId(), event.runId()), new PendingMetrics(latest, millis(time)));
+            index.flush();
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Map<RunKey, PendingMetrics> pending = unitOfWork.getOrComputeResource(METRICS_RESOURCE, key -> {
+            Map<RunKey, PendingMetrics> runs = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> {
+                runs.forEach(this::applyMetrics);
+                index.flush();
+            });
+            return runs;
         });
+        pending.merge(new RunKey(event.tenantId(), event.runId()), new PendingMetrics(latest, millis(time)),
+                PendingMetrics::plus);
+    }
+
+    private record RunKey(String tenantId, String runId) {
+    }
+
+    /** The latest values of one run's metrics over some metric batches, and the time of the last batch. */
+    private record PendingMetrics(Map<String, LatestMetric> latest, long time) {
+
+        PendingMetrics plus(PendingMetrics later) {
+            Map<String, LatestMetric> merged = new HashMap<>(latest);
+            later.latest().forEach((key, metric) -> keepNewer(merged, key, metric));
+            return new PendingMetrics(merged, Math.max(time, later.time()));
+        }
+    }
+
+    private void applyMetrics(RunKey run, PendingMetrics pending) {
+        index.find(run.tenantId(), SearchKind.RUN, run.runId()).ifPresent(document -> {
+            Map<String, LatestMetric> merged = new HashMap<>(document.metrics());
+            pending.latest().forEach((key, metric) -> keepNewer(merged, key, metric));
+            index.put(document.withMetrics(merged, Math.max(document.updateTime(), pending.time())));
+        });
+    }
+
+    private static void keepNewer(Map<String, LatestMetric> latest, String key, LatestMetric candidate) {
+        LatestMetric current = latest.get(key);
+        if (current == null || candidate.step() > current.step()
+                || candidate.step() == current.step() && candidate.timestamp() >= current.timestamp()) {
+            latest.put(key, candidate);
+        }
     }
 
     @EventHandler
