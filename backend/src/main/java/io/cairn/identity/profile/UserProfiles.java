@@ -75,18 +75,21 @@ public class UserProfiles {
 
     private void store(String principalId, String displayName, String email) {
         long now = clock.millis();
-        int updated = jdbc.sql("UPDATE user_profiles SET display_name = ?, email = ?, update_time = ? WHERE principal_id = ?")
-                .params(displayName, email, now, principalId).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO user_profiles (principal_id, display_name, email, update_time) VALUES (?, ?, ?, ?)")
-                        .params(principalId, displayName, email, now).update();
-            } catch (DuplicateKeyException e) {
-                // created concurrently by the same user's other request: this change is the later one
-                jdbc.sql("UPDATE user_profiles SET display_name = ?, email = ?, update_time = ? WHERE principal_id = ?")
-                        .params(displayName, email, now, principalId).update();
-            }
+        if (overwrite(principalId, displayName, email, now)) {
+            return;
         }
+        try {
+            jdbc.sql("INSERT INTO user_profiles (principal_id, display_name, email, update_time) VALUES (?, ?, ?, ?)")
+                    .params(principalId, displayName, email, now).update();
+        } catch (DuplicateKeyException e) {
+            // created concurrently by the same user's other request: this change is the later one
+            overwrite(principalId, displayName, email, now);
+        }
+    }
+
+    private boolean overwrite(String principalId, String displayName, String email, long now) {
+        return jdbc.sql("UPDATE user_profiles SET display_name = ?, email = ?, update_time = ? WHERE principal_id = ?")
+                .params(displayName, email, now, principalId).update() > 0;
     }
 
     private static Optional<String> valid(Object claim, boolean name) {

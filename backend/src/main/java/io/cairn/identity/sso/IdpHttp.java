@@ -86,23 +86,15 @@ public class IdpHttp implements JwtDecoderFactory<ClientRegistration> {
      * client ({@code aud} holds the client id, or {@code azp} is it — Keycloak names the client in {@code azp}).
      */
     public JwtDecoder accessTokenDecoder(ClientRegistration registration) {
-        String key = "access " + registration.getRegistrationId() + " " + registration.getClientId() + " "
-                + registration.getProviderDetails().getIssuerUri() + " " + registration.getProviderDetails().getJwkSetUri();
-        return decoders.computeIfAbsent(key, k -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
-                    .restOperations(new RestTemplate(requests))
-                    .build();
-            String clientId = registration.getClientId();
-            OAuth2TokenValidator<Jwt> forThisClient = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(clientId)
-                    || clientId.equals(jwt.getClaimAsString("azp"))
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                            "The token was not issued for client '" + clientId + "' (aud " + jwt.getAudience()
-                                    + ", azp " + jwt.getClaimAsString("azp") + ")", null));
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                    new JwtIssuerValidator(registration.getProviderDetails().getIssuerUri()), forThisClient));
-            return decoder;
-        });
+        String clientId = registration.getClientId();
+        OAuth2TokenValidator<Jwt> forThisClient = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(clientId)
+                || clientId.equals(jwt.getClaimAsString("azp"))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "The token was not issued for client '" + clientId + "' (aud " + jwt.getAudience()
+                                + ", azp " + jwt.getClaimAsString("azp") + ")", null));
+        return decoder("access", registration, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(registration.getProviderDetails().getIssuerUri()), forThisClient), false);
     }
 
     /**
@@ -111,15 +103,22 @@ public class IdpHttp implements JwtDecoderFactory<ClientRegistration> {
      */
     @Override
     public JwtDecoder createDecoder(ClientRegistration registration) {
-        String key = registration.getRegistrationId() + " " + registration.getClientId() + " "
-                + registration.getProviderDetails().getIssuerUri() + " " + registration.getProviderDetails().getJwkSetUri();
+        return decoder("id", registration, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new OidcIdTokenValidator(registration)), true);
+    }
+
+    /** One decoder per kind of token and registration (client, issuer, JWKS), its keys fetched with the timeouts. */
+    private JwtDecoder decoder(String kind, ClientRegistration registration, OAuth2TokenValidator<Jwt> validator,
+                               boolean oidcClaimTypes) {
+        String jwks = registration.getProviderDetails().getJwkSetUri();
+        String key = kind + " " + registration.getRegistrationId() + " " + registration.getClientId() + " "
+                + registration.getProviderDetails().getIssuerUri() + " " + jwks;
         return decoders.computeIfAbsent(key, k -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
-                    .restOperations(new RestTemplate(requests))
-                    .build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                    new OidcIdTokenValidator(registration)));
-            decoder.setClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverter());
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).restOperations(new RestTemplate(requests)).build();
+            decoder.setJwtValidator(validator);
+            if (oidcClaimTypes) {
+                decoder.setClaimSetConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverter());
+            }
             return decoder;
         });
     }

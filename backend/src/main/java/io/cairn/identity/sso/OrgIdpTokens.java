@@ -7,7 +7,6 @@ import io.cairn.tenancy.query.SsoReadModel;
 import io.cairn.tenancy.query.SsoReadModel.SsoSettings;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -32,16 +31,14 @@ public class OrgIdpTokens {
     private final IdpHttp idp;
     private final SsoProvisioning provisioning;
     private final OrganizationReadModel organizations;
-    private final JdbcClient jdbc;
 
     public OrgIdpTokens(SsoReadModel settings, ClientRegistrationRepository registrations, IdpHttp idp,
-                        SsoProvisioning provisioning, OrganizationReadModel organizations, JdbcClient jdbc) {
+                        SsoProvisioning provisioning, OrganizationReadModel organizations) {
         this.settings = settings;
         this.registrations = registrations;
         this.idp = idp;
         this.provisioning = provisioning;
         this.organizations = organizations;
-        this.jdbc = jdbc;
     }
 
     /** Whether some organization signs in with {@code issuer}. */
@@ -81,17 +78,10 @@ public class OrgIdpTokens {
         if (jwt.getSubject() == null) {
             return new Verdict.Invalid("The bearer token has no subject");
         }
-        String principalId = known(org, issuer, jwt.getSubject())
+        String principalId = provisioning.identity(org, issuer, jwt.getSubject())
                 .orElseGet(() -> provisioning.signIn(sso.get(), jwt.getSubject(), jwt.getClaims()).principalId());
         return organizations.role(org, principalId)
                 .<Verdict>map(role -> new Verdict.Valid(new CairnPrincipal(principalId, org, false, role)))
                 .orElseGet(() -> new Verdict.Invalid("The token's owner is not a member of organization '" + org + "'"));
-    }
-
-    private Optional<String> known(String org, String issuer, String subject) {
-        return jdbc.sql("""
-                        SELECT s.principal_id FROM sso_identities s JOIN principals p ON p.id = s.principal_id
-                        WHERE s.tenant_id = ? AND s.issuer_uri = ? AND s.subject = ? AND p.erased_time IS NULL""")
-                .params(org, issuer, subject).query(String.class).optional();
     }
 }

@@ -113,7 +113,8 @@ public class SsoProvisioning {
         }
     }
 
-    private Optional<String> identity(String org, String issuer, String subject) {
+    /** The user known by (organization, issuer, {@code sub}); erasing a user deletes their identities. */
+    Optional<String> identity(String org, String issuer, String subject) {
         return jdbc.sql("SELECT principal_id FROM sso_identities WHERE tenant_id = ? AND issuer_uri = ? AND subject = ?")
                 .params(org, issuer, subject).query(String.class).optional();
     }
