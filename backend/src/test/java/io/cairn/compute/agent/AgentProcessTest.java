@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Real agents: each a separate JVM running {@code io.cairn.agent.AgentMain} (agent-core and Jackson only on its
@@ -27,6 +30,22 @@ class AgentProcessTest extends ComputeTestBase {
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     private final List<Process> agents = new ArrayList<>();
+    private final List<Path> agentLogs = new ArrayList<>();
+
+    /** The agents' own output goes with a failure: what they were refused or could not reach. */
+    @RegisterExtension
+    final TestWatcher printAgentLogsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (Path log : agentLogs) {
+                try {
+                    System.err.println("--- " + log + "\n" + Files.readString(log));
+                } catch (IOException e) {
+                    System.err.println("--- " + log + " cannot be read: " + e.getMessage());
+                }
+            }
+        }
+    };
 
     @AfterEach
     void stopAgents() {
@@ -123,8 +142,9 @@ class AgentProcessTest extends ComputeTestBase {
                 "--url=http://localhost:" + port, "--targets=" + target, "--client-id=" + credentials.clientId(),
                 "--client-secret=" + credentials.clientSecret(), "--work-dir=" + workDir, "--lease-ttl-seconds=3",
                 "--poll-interval-ms=200", "--name=test-agent");
-        Process agent = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("agent.log").toFile()).start();
+        Path log = workDir.resolve("agent.log");
+        agentLogs.add(log);
+        Process agent = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         agents.add(agent);
         return agent;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -60,10 +61,11 @@ class ProcessExecution {
         }
         Thread stdout = pump(process.getInputStream(), "stdout", logs);
         Thread stderr = pump(process.getErrorStream(), "stderr", logs);
+        // Stopped by a latch, never interrupted: an interrupt would abort a chunk's POST half-way.
+        CountDownLatch ended = new CountDownLatch(1);
         Thread flusher = Agent.daemon("logs-" + runId, () -> {
             try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(500);
+                while (!ended.await(500, TimeUnit.MILLISECONDS)) {
                     logs.flush();
                 }
             } catch (InterruptedException stop) {
@@ -77,8 +79,9 @@ class ProcessExecution {
         process.waitFor();
         stdout.join(5_000);
         stderr.join(5_000);
-        flusher.interrupt();
-        logs.flush();
+        ended.countDown();
+        flusher.join();
+        logs.close();
         if (cancelled) {
             return new Outcome("KILLED", null, "Cancelled through the API; the process was stopped");
         }
