@@ -125,6 +125,9 @@ public class AccessPolicy {
 
     /** Fails with 404 on the first of {@code projectIds} the principal cannot see. */
     public void requireVisible(CairnPrincipal principal, Collection<String> projectIds) {
+        if (projectIds.isEmpty()) {
+            return;
+        }
         Set<String> visible = seesAllProjects(principal)
                 ? access.existingProjects(principal.tenantId(), projectIds)
                 : access.grantedProjects(principal.tenantId(), principal.principalId(), projectIds);

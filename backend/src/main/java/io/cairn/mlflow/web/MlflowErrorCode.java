@@ -8,6 +8,8 @@ public enum MlflowErrorCode {
     /** MLflow answers an existing name with 400, not 409. */
     RESOURCE_ALREADY_EXISTS(HttpStatus.BAD_REQUEST),
     RESOURCE_DOES_NOT_EXIST(HttpStatus.NOT_FOUND),
+    /** A path under the MLflow prefixes that Cairn does not serve, or a known path with another method. */
+    ENDPOINT_NOT_FOUND(HttpStatus.NOT_FOUND),
     PERMISSION_DENIED(HttpStatus.FORBIDDEN),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);

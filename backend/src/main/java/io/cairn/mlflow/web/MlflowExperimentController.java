@@ -44,11 +44,14 @@ public class MlflowExperimentController {
     private final Commands commands;
     private final ProjectReadModel projects;
     private final AccessPolicy policy;
+    private final DefaultExperiment defaultExperiment;
 
-    MlflowExperimentController(Commands commands, ProjectReadModel projects, AccessPolicy policy) {
+    MlflowExperimentController(Commands commands, ProjectReadModel projects, AccessPolicy policy,
+                               DefaultExperiment defaultExperiment) {
         this.commands = commands;
         this.projects = projects;
         this.policy = policy;
+        this.defaultExperiment = defaultExperiment;
     }
 
     record ExperimentId(String experimentId) {
@@ -72,7 +75,7 @@ public class MlflowExperimentController {
 
     @GetMapping("/get")
     Map<String, Object> get(HttpServletRequest http) {
-        String id = WireRequest.ofQuery(http.getParameterMap()).requireString("experiment_id");
+        String id = experimentId(WireRequest.ofQuery(http.getParameterMap()));
         return Map.of("experiment", MlflowViews.experiment(visible(id, ProjectRole.VIEWER)));
     }
 
@@ -99,7 +102,7 @@ public class MlflowExperimentController {
     @PostMapping("/update")
     Map<String, Object> update(@RequestBody JsonNode body) {
         WireRequest request = WireRequest.of(body);
-        String id = request.requireString("experiment_id");
+        String id = experimentId(request);
         String name = request.optString("new_name");
         CairnPrincipal caller = callerOn(id, ProjectRole.MANAGER);
         if (name != null) {
@@ -117,7 +120,7 @@ public class MlflowExperimentController {
 
     @PostMapping("/delete")
     Map<String, Object> delete(@RequestBody JsonNode body) {
-        String id = WireRequest.of(body).requireString("experiment_id");
+        String id = experimentId(WireRequest.of(body));
         CairnPrincipal caller = callerOn(id, ProjectRole.MANAGER);
         commands.sendAndProject(new ArchiveProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
         return Map.of();
@@ -125,7 +128,7 @@ public class MlflowExperimentController {
 
     @PostMapping("/restore")
     Map<String, Object> restore(@RequestBody JsonNode body) {
-        String id = WireRequest.of(body).requireString("experiment_id");
+        String id = experimentId(WireRequest.of(body));
         CairnPrincipal caller = callerOn(id, ProjectRole.MANAGER);
         commands.sendAndProject(new RestoreProjectCommand(id, caller.tenantId()), RESOURCE, id, PROJECTION);
         return Map.of();
@@ -134,7 +137,7 @@ public class MlflowExperimentController {
     @PostMapping("/set-experiment-tag")
     Map<String, Object> setTag(@RequestBody JsonNode body) {
         WireRequest request = WireRequest.of(body);
-        String id = request.requireString("experiment_id");
+        String id = experimentId(request);
         String key = request.requireString("key");
         String value = request.optString("value");
         CairnPrincipal caller = callerOn(id, ProjectRole.EDITOR);
@@ -146,7 +149,7 @@ public class MlflowExperimentController {
     @PostMapping("/delete-experiment-tag")
     Map<String, Object> deleteTag(@RequestBody JsonNode body) {
         WireRequest request = WireRequest.of(body);
-        String id = request.requireString("experiment_id");
+        String id = experimentId(request);
         String key = request.requireString("key");
         CairnPrincipal caller = callerOn(id, ProjectRole.EDITOR);
         if (!projects.get(caller.tenantId(), id).tags().containsKey(key)) {
@@ -178,6 +181,11 @@ public class MlflowExperimentController {
             response.put("next_page_token", Paging.token(offset + size));
         }
         return response;
+    }
+
+    /** The project named by {@code experiment_id}; MLflow's default experiment {@code "0"} is the Default project. */
+    private String experimentId(WireRequest request) {
+        return defaultExperiment.resolve(policy.caller(Action.READ), request.requireString("experiment_id"));
     }
 
     private ProjectView visible(String id, ProjectRole role) {

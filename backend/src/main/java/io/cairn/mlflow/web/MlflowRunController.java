@@ -64,11 +64,13 @@ public class MlflowRunController {
     private final AccessPolicy policy;
     private final RunAccess access;
     private final ProjectionBarrier projections;
+    private final DefaultExperiment defaultExperiment;
     private final Counter pointsIngested;
     private final Counter batchesIngested;
 
     MlflowRunController(Commands commands, RunReadModel runs, RunSearch search, MetricStore metrics, AccessPolicy policy,
-                        RunAccess access, ProjectionBarrier projections, MeterRegistry registry) {
+                        RunAccess access, ProjectionBarrier projections, DefaultExperiment defaultExperiment,
+                        MeterRegistry registry) {
         this.commands = commands;
         this.runs = runs;
         this.search = search;
@@ -76,6 +78,7 @@ public class MlflowRunController {
         this.policy = policy;
         this.access = access;
         this.projections = projections;
+        this.defaultExperiment = defaultExperiment;
         this.pointsIngested = Counter.builder("cairn.metrics.points.ingested")
                 .description("Metric points durably logged").register(registry);
         this.batchesIngested = Counter.builder("cairn.metrics.batches.ingested")
@@ -94,9 +97,11 @@ public class MlflowRunController {
         } else {
             tags.putIfAbsent(MlflowViews.RUN_NAME_TAG, name);
         }
-        CairnPrincipal caller = policy.callerOnProject(experimentId, ProjectRole.EDITOR);
+        String projectId = DefaultExperiment.ID.equals(experimentId)
+                ? defaultExperiment.resolveOrCreate(policy.caller(Action.WRITE), experimentId) : experimentId;
+        CairnPrincipal caller = policy.callerOnProject(projectId, ProjectRole.EDITOR);
         String id = UUID.randomUUID().toString().replace("-", "");
-        commands.sendAndProject(new CreateRunCommand(id, caller.tenantId(), experimentId, name, tags, null, null,
+        commands.sendAndProject(new CreateRunCommand(id, caller.tenantId(), projectId, name, tags, null, null,
                 startTime, false), RESOURCE, id, PROJECTION);
         return Map.of("run", MlflowViews.run(runs.get(caller.tenantId(), id)));
     }
@@ -231,8 +236,11 @@ public class MlflowRunController {
         int size = Paging.size(request.optInt("max_results"), 1000, MAX_SEARCH_RESULTS);
         long offset = Paging.offset(request.optString("page_token"));
         CairnPrincipal caller = policy.caller(Action.READ);
-        policy.requireVisible(caller, experimentIds);
-        List<RunView> page = search.search(caller.tenantId(), experimentIds, filter, orderBy, size + 1, offset);
+        List<String> projectIds = experimentIds.stream()
+                .flatMap(id -> defaultExperiment.existing(caller, id).stream()).distinct().toList();
+        policy.requireVisible(caller, projectIds);
+        List<RunView> page = projectIds.isEmpty() ? List.of()
+                : search.search(caller.tenantId(), projectIds, filter, orderBy, size + 1, offset);
         List<MlflowViews.Run> found = new ArrayList<>();
         page.stream().limit(size).forEach(run -> found.add(MlflowViews.run(run)));
         Map<String, Object> response = new LinkedHashMap<>();

@@ -254,6 +254,47 @@ class MlflowClientTest extends ApiTestBase {
         assertProblem(owner.get("/api/v1/runs/no-such-run"), 404);
     }
 
+    @Test
+    void endpointsCairnDoesNotServeAnswerEndpointNotFound() {
+        Api owner = ownerOf(unique("ml"));
+        assertMlflowError(owner.post("/api/2.0/mlflow/traces/start", Map.of()), 404, "ENDPOINT_NOT_FOUND");
+        assertMlflowError(owner.get("/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=x"), 404,
+                "ENDPOINT_NOT_FOUND");
+        Api.Response wrongMethod = owner.delete("/api/2.0/mlflow/runs/create");
+        assertMlflowError(wrongMethod, 404, "ENDPOINT_NOT_FOUND");
+        assertThat(wrongMethod.get("/message")).contains("DELETE /api/2.0/mlflow/runs/create");
+        assertMlflowError(new Api(port, null).post("/api/2.0/mlflow/traces/start", Map.of()), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void theDefaultExperimentZeroIsTheDefaultProjectCreatedByItsFirstRun() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        MlflowClient mlflow = client(owner);
+        assertMlflowError(owner.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertThat(mlflow.searchRuns(List.of("0"), "")).isEmpty();
+
+        String first = mlflow.createRun("0").getRunId();
+        String second = mlflow.createRun("0").getRunId();
+        String projectId = mlflow.getRun(first).getInfo().getExperimentId();
+        assertThat(mlflow.getRun(second).getInfo().getExperimentId()).isEqualTo(projectId);
+        assertThat(mlflow.getExperiment("0").getExperimentId()).isEqualTo(projectId);
+        assertThat(mlflow.getExperiment("0").getName()).isEqualTo("Default");
+        assertThat(mlflow.searchRuns(List.of("0"), "")).extracting(RunInfo::getRunId)
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(owner.get("/api/v1/projects/" + projectId).get("/name")).isEqualTo("Default");
+
+        // another organization's "0" is its own Default project
+        Api other = ownerOf(unique("ml"));
+        assertMlflowError(other.get("/api/2.0/mlflow/experiments/get?experiment_id=0"), 404, "RESOURCE_DOES_NOT_EXIST");
+        String elsewhere = client(other).createRun("0").getRunId();
+        assertThat(client(other).getRun(elsewhere).getInfo().getExperimentId()).isNotEqualTo(projectId);
+        // an auditor cannot create it
+        Api auditor = memberOf(unique("ml"), "AUDITOR");
+        assertMlflowError(auditor.post("/api/2.0/mlflow/runs/create", Map.of("experiment_id", "0")), 403,
+                "PERMISSION_DENIED");
+    }
+
     private static List<Map<String, String>> paramList(int count) {
         List<Map<String, String>> params = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -104,7 +104,26 @@ final class SearchParser {
                     + field.operatorScope() + " (use " + Operator.describe(field.operators()) + ")");
         }
         Value value = operator.takesList() ? list(operator) : scalar(field, operator);
-        return new Comparison(field, operator, value);
+        return new Comparison(field, operator, isStatus(field) ? statusSynonyms(value) : value);
+    }
+
+    private static boolean isStatus(SearchField field) {
+        return field instanceof SearchField.RunAttribute attribute && attribute.attribute() == Attribute.STATUS;
+    }
+
+    /** MLflow calls a queued run SCHEDULED: {@code status = 'SCHEDULED'} finds Cairn's QUEUED runs. */
+    private static Value statusSynonyms(Value value) {
+        if (value instanceof Value.Text text) {
+            return new Value.Text(queuedFor(text.value()));
+        }
+        if (value instanceof Value.TextList list) {
+            return new Value.TextList(list.values().stream().map(SearchParser::queuedFor).toList());
+        }
+        return value;
+    }
+
+    private static String queuedFor(String status) {
+        return "SCHEDULED".equals(status) ? "QUEUED" : status;
     }
 
     private OrderTerm orderTerm() {

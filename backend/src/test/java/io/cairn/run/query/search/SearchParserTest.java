@@ -180,6 +180,16 @@ class SearchParserTest {
         }
 
         @Test
+        void mlflowsScheduledStatusMeansQueued() {
+            assertThat(attribute("attributes.status = 'SCHEDULED'", Attribute.STATUS).value())
+                    .isEqualTo(new Text("QUEUED"));
+            assertThat(attribute("attributes.status IN ('SCHEDULED', 'RUNNING')", Attribute.STATUS).value())
+                    .isEqualTo(new TextList(List.of("QUEUED", "RUNNING")));
+            assertThat(attribute("attributes.run_name = 'SCHEDULED'", Attribute.RUN_NAME).value())
+                    .isEqualTo(new Text("SCHEDULED"));
+        }
+
+        @Test
         void listOperators() {
             assertThat(attribute("attributes.status IN ('RUNNING', 'KILLED')", Attribute.STATUS).value())
                     .isEqualTo(new TextList(List.of("RUNNING", "KILLED")));
