@@ -4,6 +4,8 @@
 #   scripts/benchmark.sh --points 500000 --runs 10000 --clients 4 --phases ingest,history,search
 # BENCH_DATA=<dir> keeps the data directory (and reuses it if it exists), e.g. to populate 100,000 runs once
 # and time searches over them again later with --phases search-queries --project <id> --runs 100000.
+# BENCH_JAVA_OPTS adds JVM options to Cairn's, e.g. a profile of the run:
+#   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/cairn.jfr,settings=profile" scripts/benchmark.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,8 @@ fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -ntp -q -DskipTests package
 fi
-java -Xmx"$HEAP" -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
   --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do

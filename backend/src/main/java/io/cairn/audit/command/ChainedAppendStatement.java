@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,15 +21,24 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's event insert, extended with the audit chain: within the appending transaction it locks the
  * tenant's chain head, links each event to it, and moves the head. Locking serializes the appends of one
  * tenant (only their commit), so the chain order is the order of the event log.
+ *
+ * <p>Appends of one tenant in this JVM first queue on an in-memory lock, held until their transaction ends, and
+ * only then take the database row lock, which is therefore free or held by another instance of a cluster.
+ * Without it, H2 (the embedded profile) waits for a locked row by retrying, and concurrent appends of one tenant
+ * burnt a fifth of the ingestion threads' CPU doing so.
  */
 public final class ChainedAppendStatement implements AppendEventsStatementBuilder {
 
     private static final String NO_TENANT = "-";
+
+    private final Map<String, ReentrantLock> tenantLocks = new ConcurrentHashMap<>();
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -75,7 +86,17 @@ public final class ChainedAppendStatement implements AppendEventsStatementBuilde
     }
 
     /** Locks the tenant's chain head until the transaction ends and returns its digest. */
-    private static String lockHead(Connection connection, String tenant) throws SQLException {
+    private String lockHead(Connection connection, String tenant) throws SQLException {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            ReentrantLock lock = tenantLocks.computeIfAbsent(tenant, t -> new ReentrantLock());
+            lock.lock();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    lock.unlock();
+                }
+            });
+        }
         try (PreparedStatement create = connection.prepareStatement(
                 "INSERT INTO audit_chain_heads (tenant_id, last_digest) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             create.setString(1, tenant);
