@@ -58,11 +58,11 @@ public class AxonConfig {
             "datasets", "models", "lineage", "audit", "compute", "search");
 
     /**
-     * Projections fed into a server that may be away (the cluster profile's search cluster): a failing event
-     * is retried by the processor (with back-off) instead of being logged and skipped, and while they fail
-     * the application stays healthy, since everything but their queries keeps working.
+     * Projections fed into a server that may be away (the cluster profile's search cluster and metric store): a
+     * failing event is retried by the processor (with back-off) instead of being logged and skipped, and while
+     * they fail the application stays healthy, since everything but their queries keeps working.
      */
-    public static final List<String> RETRYING_PROJECTIONS = List.of("search");
+    public static final List<String> RETRYING_PROJECTIONS = List.of("search", "run-metrics");
 
     @Bean
     @Primary

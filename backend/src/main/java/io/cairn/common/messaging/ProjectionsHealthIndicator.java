@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * UP once the event store answers and every read-model projection is running without error; part of
  * readiness, so a load balancer sends no traffic before the read models are being fed. The Kafka publisher
- * and the search projection ({@link AxonConfig#RETRYING_PROJECTIONS}) are reported but never turn health
- * DOWN: while Kafka or the search cluster is away Cairn keeps working, and publication and indexing resume
- * from where they stopped.
+ * and the projections fed into other servers ({@link AxonConfig#RETRYING_PROJECTIONS}: search, run-metrics) are
+ * reported but never turn health DOWN: while Kafka, the search cluster or Cassandra is away Cairn keeps working,
+ * and publication and projection resume from where they stopped.
  */
 @Component
 public class ProjectionsHealthIndicator implements HealthIndicator {

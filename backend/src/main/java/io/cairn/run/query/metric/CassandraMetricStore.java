@@ -1,5 +1,10 @@
 package io.cairn.run.query.metric;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import io.cairn.common.error.ServiceUnavailableException;
+import java.util.function.Supplier;
+
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
@@ -90,6 +95,10 @@ public class CassandraMetricStore implements MetricStore {
 
     @Override
     public HistoryPage history(String tenantId, String runId, String key, String pageToken, int maxResults) {
+        return whileAvailable(() -> page(tenantId, runId, key, pageToken, maxResults));
+    }
+
+    private HistoryPage page(String tenantId, String runId, String key, String pageToken, int maxResults) {
         long lastSeq = lastSeq(tenantId, runId, key);
         return ChunkedSeries.history(key, pageToken, maxResults, CHUNKS_PER_QUERY, (fromSeq, limit) -> {
             List<Chunk> chunks = new ArrayList<>();
@@ -106,6 +115,10 @@ public class CassandraMetricStore implements MetricStore {
 
     @Override
     public Series downsampled(String tenantId, String runId, String key, int maxPoints) {
+        return whileAvailable(() -> series(tenantId, runId, key, maxPoints));
+    }
+
+    private Series series(String tenantId, String runId, String key, int maxPoints) {
         long lastSeq = lastSeq(tenantId, runId, key);
         List<byte[]> chunks = new ArrayList<>();
         for (long bucket = 0; bucket <= lastSeq / BATCHES_PER_BUCKET; bucket++) {
@@ -120,6 +133,19 @@ public class CassandraMetricStore implements MetricStore {
     public void clear() {
         session.execute("TRUNCATE metric_chunks");
         session.execute("TRUNCATE metric_series");
+    }
+
+    /**
+     * A read, answered 503 while Cassandra does not answer: the points logged meanwhile are safe in the event
+     * log, and the {@code run-metrics} projection writes them once Cassandra is back.
+     */
+    private static <T> T whileAvailable(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AllNodesFailedException | DriverTimeoutException e) { // NoNodeAvailableException included
+            throw new ServiceUnavailableException("The metric store (Cassandra) does not answer; metric history is "
+                    + "readable again when it is back, and nothing logged meanwhile is lost");
+        }
     }
 
     /** The highest batch sequence of the series, -1 when it has none. */
