@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cairn.audit.command.ChainedAppendStatement;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -34,7 +35,6 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -64,6 +64,13 @@ public class AxonConfig {
      */
     public static final List<String> RETRYING_PROJECTIONS = List.of("search", "run-metrics");
 
+    /**
+     * The high-volume projections, split into {@code cairn.processing.segments} segments that the instances of a
+     * cluster share out (events of one aggregate always go to the same segment, in order). Their handlers only
+     * touch rows of the event's own aggregate, so segments may run in parallel; the others stay in one segment.
+     */
+    public static final List<String> SEGMENTED_PROJECTIONS = List.of("runs", "run-metrics", "search", "audit");
+
     @Bean
     @Primary
     public Serializer serializer() {
@@ -88,7 +95,7 @@ public class AxonConfig {
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new DuplicateKeyResolver();
     }
 
     @Bean
@@ -188,15 +195,22 @@ public class AxonConfig {
     }
 
     @Bean
-    public ConfigurerModule trackingProcessors() {
+    public ConfigurerModule trackingProcessors(ProcessingProperties properties) {
+        int segments = properties.segments();
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors();
             // Batches of up to 100 events per transaction: a processor that skips most events (projects
             // during metric ingestion) then stores its token once per 100 events instead of once per event.
             for (String group : PROJECTIONS) {
                 processing.registerTrackingEventProcessor(group);
-                processing.registerTrackingEventProcessorConfiguration(group, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+                // One thread per segment: an instance alone processes all of them; in a cluster each instance's
+                // threads claim what the others leave (SegmentBalancer hands segments to newcomers).
+                processing.registerTrackingEventProcessorConfiguration(group, c -> segments > 1
+                        && SEGMENTED_PROJECTIONS.contains(group)
+                        ? TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments).andBatchSize(100)
+                                .andTokenClaimInterval(2, TimeUnit.SECONDS)
+                        : TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
             }
             for (String group : RETRYING_PROJECTIONS) {
                 processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());

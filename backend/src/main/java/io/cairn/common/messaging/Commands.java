@@ -3,6 +3,7 @@ package io.cairn.common.messaging;
 import io.cairn.common.error.NotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /** Sends commands from the web layer and, when asked, waits for the projection that shows their effect. */
@@ -17,12 +18,26 @@ public class Commands {
         this.barrier = barrier;
     }
 
-    /** Sends a command to an aggregate; an unknown id becomes a 404 naming the resource. */
+    /** Tries of a command that met a concurrent append to its aggregate. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Sends a command to an aggregate; an unknown id becomes a 404 naming the resource. A command that lost a race
+     * to append to its aggregate (another instance of a cluster appended since this one cached the aggregate, or
+     * a concurrent request did) is tried again: its unit of work rolled back and evicted the stale aggregate, so
+     * the next try decides on the current state.
+     */
     public <R> R send(Object command, String resource, String aggregateId) {
-        try {
-            return gateway.sendAndWait(command);
-        } catch (AggregateNotFoundException e) {
-            throw new NotFoundException(resource, aggregateId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(command);
+            } catch (AggregateNotFoundException e) {
+                throw new NotFoundException(resource, aggregateId);
+            } catch (ConcurrencyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -1,13 +1,11 @@
 package io.cairn.common.messaging;
 
 import io.cairn.common.CairnProperties;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,18 +23,21 @@ public class ProjectionBarrier {
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
+    private final SegmentTokens tokens;
     private final long timeoutNanos;
 
-    public ProjectionBarrier(JdbcClient jdbc, EventProcessingConfiguration processing, CairnProperties properties) {
+    public ProjectionBarrier(JdbcClient jdbc, EventProcessingConfiguration processing, SegmentTokens tokens,
+                             CairnProperties properties) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.tokens = tokens;
         this.timeoutNanos = properties.readYourWrites().toNanos();
     }
 
     /** Whether the projection has applied every event of the aggregate so far (without waiting). */
     public boolean caughtUp(String processingGroup, String aggregateId) {
         Long index = lastIndex(aggregateId);
-        return index == null || processed(processor(processingGroup), index);
+        return index == null || processed(processor(processingGroup), aggregateId, index);
     }
 
     public void await(String processingGroup, String aggregateId) {
@@ -47,7 +48,7 @@ public class ProjectionBarrier {
         TrackingEventProcessor processor = processor(processingGroup);
         long deadline = System.nanoTime() + timeoutNanos;
         long pauseMicros = 200;
-        while (!processed(processor, index)) {
+        while (!processed(processor, aggregateId, index)) {
             if (System.nanoTime() > deadline || processor.isError()) {
                 log.warn("Projection '{}' has not caught up with event {} of {} within the read-your-writes timeout",
                         processingGroup, index, aggregateId);
@@ -73,18 +74,18 @@ public class ProjectionBarrier {
                 .orElseThrow(() -> new IllegalArgumentException("No tracking processor for " + processingGroup));
     }
 
-    private static boolean processed(TrackingEventProcessor processor, long index) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : status.values()) {
-            GapAwareTrackingToken token = WrappedToken.unwrap(segment.getTrackingToken(), GapAwareTrackingToken.class)
-                    .orElse(null);
-            if (token == null || token.getIndex() < index || token.getGaps().contains(index)) {
-                return false;
+    /**
+     * Whether the segment that processes the aggregate's events has applied the event at {@code index}: asked of
+     * this instance's processor when it holds that segment, otherwise of the token store (another instance of a
+     * cluster holds it, or nobody does at the moment).
+     */
+    private boolean processed(TrackingEventProcessor processor, String aggregateId, long index) {
+        int hash = Objects.hashCode(aggregateId);
+        for (EventTrackerStatus segment : processor.processingStatus().values()) {
+            if (segment.getSegment().matches(hash)) {
+                return SegmentTokens.covers(segment.getTrackingToken(), index);
             }
         }
-        return true;
+        return tokens.segmentOf(processor.getName(), aggregateId).map(segment -> segment.covers(index)).orElse(false);
     }
 }

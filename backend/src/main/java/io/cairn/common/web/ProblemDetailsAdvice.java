@@ -4,6 +4,7 @@ import io.cairn.common.error.CairnException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "Resource '" + e.getAggregateIdentifier() + "' not found", null));
+    }
+
+    /** Still racing another writer after {@code Commands}' retries: the client may try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "The resource was changed concurrently; try again", null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

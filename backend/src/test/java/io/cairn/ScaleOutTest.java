@@ -1,0 +1,200 @@
+package io.cairn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.support.Api;
+import io.cairn.support.TestServers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scale-out on the cluster profile's servers: two instances share one PostgreSQL database, Kafka topic, Cassandra
+ * keyspace and Elasticsearch index. Instance A runs in this JVM, instance B in a JVM of its own. The segmented
+ * projections' segments are split between them; metric batches go through both; B is killed with SIGKILL during
+ * ingestion and its client fails over to A with the same {@code Idempotency-Key}. A takes B's segments over, and
+ * every acknowledged batch is in the event log once and every point in the metric store once.
+ */
+@EnabledIfSystemProperty(named = "cairn.test.postgres", matches = ".+")
+class ScaleOutTest {
+
+    private static final int RUNS = 6;
+    private static final int BATCHES = 40;
+    private static final int POINTS = 500;
+
+    @TempDir
+    Path dirA;
+
+    @TempDir
+    Path dirB;
+
+    private ConfigurableApplicationContext instanceA;
+    private Process instanceB;
+
+    @AfterEach
+    void stop() {
+        if (instanceB != null) {
+            instanceB.destroyForcibly();
+        }
+        if (instanceA != null) {
+            instanceA.close();
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheSegmentsAndTheSurvivorOfASigkillTakesThemOverLosingNothing() throws Exception {
+        String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        List<String> shared = new ArrayList<>(List.of("--cairn.processing.segments=2",
+                "--cairn.processing.node-heartbeat=1s", "--cairn.processing.node-timeout=4s",
+                "--cairn.kafka.topic=cairn.events.scale-" + unique, "--cairn.cassandra.keyspace=cairn_scale_" + unique,
+                "--cairn.elasticsearch.index-prefix=scale-" + unique + "-", "--cairn.oidc.issuer=http://cairn.test"));
+        TestServers.postgresUrl().ifPresent(url -> shared.add("--spring.datasource.url=" + url));
+
+        List<String> argsA = new ArrayList<>(shared);
+        argsA.addAll(List.of("--cairn.data-dir=" + dirA, "--server.port=0"));
+        instanceA = new SpringApplicationBuilder(CairnApplication.class).run(argsA.toArray(String[]::new));
+        String token = Files.readString(dirA.resolve("bootstrap-token")).trim();
+        Api a = new Api(((WebServerApplicationContext) instanceA).getWebServer().getPort(), token);
+
+        int portB = freePort();
+        List<String> commandB = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Dspring.profiles.active=cluster",
+                "-cp", System.getProperty("java.class.path"), CairnApplication.class.getName()));
+        commandB.addAll(shared);
+        commandB.addAll(List.of("--cairn.data-dir=" + dirB, "--server.port=" + portB, "--server.address=127.0.0.1"));
+        instanceB = new ProcessBuilder(commandB).redirectErrorStream(true).redirectOutput(dirB.resolve("b.log").toFile())
+                .start();
+        Api b = new Api(portB, token);
+        waitFor(Duration.ofSeconds(180), "instance B up", () -> {
+            assertThat(instanceB.isAlive()).as("instance B exited; see " + dirB.resolve("b.log")).isTrue();
+            try {
+                return b.withToken(null).get("/actuator/health").status() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        String ownerB = instanceB.pid() + "@";
+        waitFor(Duration.ofSeconds(60), "the segments split between A and B", () ->
+                owners(a, "run-metrics").stream().anyMatch(o -> o != null && o.startsWith(ownerB))
+                        && owners(a, "run-metrics").stream().anyMatch(o -> o != null && !o.startsWith(ownerB)));
+
+        List<String> runs = new ArrayList<>();
+        String project = a.post("/api/v1/projects", Map.of("name", "scale-" + unique)).get("/id");
+        for (int r = 0; r < RUNS; r++) {
+            runs.add(b.post("/api/v1/runs", Map.of("projectId", project)).get("/id"));
+        }
+        // B dies by SIGKILL about a third into the ingestion, whatever it is doing at that moment
+        AtomicInteger acknowledged = new AtomicInteger();
+        Thread killer = new Thread(() -> {
+            while (acknowledged.get() < RUNS * BATCHES / 3) {
+                Thread.onSpinWait();
+            }
+            instanceB.destroyForcibly();
+        });
+        killer.start();
+        int failedOver = 0;
+        for (int batch = 0; batch < BATCHES; batch++) {
+            for (int r = 0; r < RUNS; r++) {
+                Map<String, Object> body = Map.of("points", points(batch));
+                Api viaB = b.withHeader("Idempotency-Key", runs.get(r) + "-" + batch);
+                Api.Response logged = null;
+                if ((batch + r) % 2 == 0 && instanceB.isAlive()) {
+                    try {
+                        logged = viaB.post("/api/v1/runs/" + runs.get(r) + "/metrics", body);
+                    } catch (RuntimeException connectionLost) {
+                        logged = null;
+                    }
+                }
+                if (logged == null || logged.status() != 200) {
+                    // not acknowledged by B (or not sent to it): the client sends it to A with the same key
+                    failedOver += logged == null ? 0 : 1;
+                    logged = a.withHeader("Idempotency-Key", runs.get(r) + "-" + batch)
+                            .post("/api/v1/runs/" + runs.get(r) + "/metrics", body);
+                }
+                assertThat(logged.status()).as("batch %d of run %d: %s", batch, r, logged.text()).isEqualTo(200);
+                acknowledged.incrementAndGet();
+            }
+        }
+        killer.join();
+        assertThat(instanceB.isAlive()).isFalse();
+
+        for (String projection : List.of("runs", "run-metrics", "search", "audit")) {
+            waitFor(Duration.ofSeconds(60), "A holds every segment of " + projection, () ->
+                    owners(a, projection).stream().allMatch(o -> o != null && !o.startsWith(ownerB)));
+        }
+        for (String run : runs) {
+            waitFor(Duration.ofSeconds(60), "run " + run + " projected", () ->
+                    "false".equals(a.get("/api/v1/runs/" + run + "/metrics/loss?maxResults=1")
+                            .header("Cairn-Projection-Behind")));
+            Set<Long> steps = new HashSet<>();
+            int points = 0;
+            String pageToken = null;
+            do {
+                Api.Response page = a.get("/api/v1/runs/" + run + "/metrics/loss?maxResults=10000"
+                        + (pageToken == null ? "" : "&pageToken=" + pageToken));
+                assertThat(page.status()).as(page.text()).isEqualTo(200);
+                for (JsonNode point : page.json().get("points")) {
+                    steps.add(point.get("step").asLong());
+                    points++;
+                }
+                JsonNode next = page.json().get("nextPageToken");
+                pageToken = next == null || next.isNull() ? null : next.asString();
+            } while (pageToken != null);
+            assertThat(points).as("points of run %s in the metric store", run).isEqualTo(BATCHES * POINTS);
+            assertThat(steps).as("distinct steps of run %s", run).hasSize(BATCHES * POINTS);
+            JsonNode events = a.get("/api/v1/runs/" + run).json();
+            assertThat(events.get("metrics").get("loss").get("step").asLong()).isEqualTo(BATCHES * POINTS - 1L);
+        }
+        assertThat(failedOver).as("requests refused by B before it died").isZero();
+    }
+
+    private static List<Map<String, Object>> points(int batch) {
+        List<Map<String, Object>> points = new ArrayList<>(POINTS);
+        for (int i = 0; i < POINTS; i++) {
+            long step = (long) batch * POINTS + i;
+            points.add(Map.of("key", "loss", "value", 1.0 / (step + 1), "step", step));
+        }
+        return points;
+    }
+
+    private static List<String> owners(Api api, String projection) {
+        Api.Response status = api.get("/api/v1/admin/projections/" + projection);
+        assertThat(status.status()).as(status.text()).isEqualTo(200);
+        List<String> owners = new ArrayList<>();
+        status.json().get("segments").forEach(segment -> owners.add(
+                segment.get("owner").isNull() ? null : segment.get("owner").asString()));
+        return owners;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitFor(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+}
