@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -110,7 +111,9 @@ class RestartTest {
         }
     }
 
+    /** The embedded profile's indexes only: the cluster profile searches with SQL and Elasticsearch. */
     @Test
+    @DisabledIfSystemProperty(named = "cairn.test.postgres", matches = ".+")
     void aDeletedRunIndexIsRebuiltFromTheReadModel() throws Exception {
         String token;
         String projectId;

@@ -438,6 +438,10 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 "metrics", List.of(Map.of("key", "acc", "value", 1, "timestamp", t0))), editProject()));
         rows.add(row("POST", runs + "/search", f -> runs + "/search", f -> Map.of("experiment_ids", List.of(f.project())),
                 readProject()));
+        rows.add(row("POST", runs + "/log-inputs", f -> runs + "/log-inputs", f -> Map.of("run_id", f.run(),
+                "datasets", List.of(Map.of("dataset", Map.of("name", "matrix-data", "digest", "abc123",
+                        "source_type", "http", "source", "{\"url\": \"https://example.com/d.csv\"}"))))),
+                editProject()));
         rows.add(row("GET", api + "/artifacts/list", f -> api + "/artifacts/list?run_id=" + f.run(), null, readProject()));
         String proxy = "/api/2.0/mlflow-artifacts/artifacts";
         rows.add(row("PUT", proxy + "/{*path}", f -> proxy + "/" + f.project() + "/" + f.run() + "/artifacts/b.txt",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,7 +99,8 @@ public class Projections {
 
     private Status status(String name, long head) {
         TrackingEventProcessor processor = processor(name);
-        List<SegmentStatus> segments = tokens.segments(name).stream()
+        List<SegmentTokens.SegmentState> stored = tokens.segments(name);
+        List<SegmentStatus> segments = stored.stream()
                 .map(s -> new SegmentStatus(s.segment(), s.owner(), s.position().orElse(-1))).toList();
         // the token store knows every segment; before the processor stored its first token, ask the processor
         long position = (segments.isEmpty()
@@ -106,9 +108,11 @@ public class Projections {
                 : segments.stream().mapToLong(SegmentStatus::position))
                 .min().orElse(-1);
         // Axon keeps a replay token until an event newer than the reset point arrives; for clients a replay
-        // is over once the projection has caught up with the log.
+        // is over once the projection has caught up with the log. resetTokens stores replay tokens at once,
+        // before any thread of any instance has claimed a segment again.
         boolean replaying = position < head
-                && processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
+                && (stored.stream().anyMatch(segment -> segment.token() instanceof ReplayToken)
+                || processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying));
         return new Status(name, processor.isRunning(), processor.isError(), replaying, position, head, segments);
     }
 

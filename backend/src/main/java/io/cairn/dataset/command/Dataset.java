@@ -36,7 +36,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Dataset {
 
     static final String NAME_SCOPE = "dataset";
-    private static final Pattern DIGEST = Pattern.compile("(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}|md5:[0-9a-f]{32})");
+    /** Content digests, and {@code mlflow:} the digest an MLflow client computed for a dataset it logged. */
+    private static final Pattern DIGEST = Pattern.compile(
+            "(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}|md5:[0-9a-f]{32}|mlflow:[0-9a-z]{1,64})");
     private static final int MAX_SCHEMA_FIELDS = 10_000;
 
     @AggregateIdentifier
@@ -121,7 +123,8 @@ public class Dataset {
     private static String requireDigest(String value) {
         if (value == null || !DIGEST.matcher(value).matches()) {
             throw new InvalidInputException("digest",
-                    "digest must be 'sha256:<64 hex>', 'sha512:<128 hex>' or 'md5:<32 hex>' in lower case");
+                    "digest must be 'sha256:<64 hex>', 'sha512:<128 hex>', 'md5:<32 hex>' or 'mlflow:<at most 64 of"
+                            + " a-z 0-9>' in lower case");
         }
         return value;
     }

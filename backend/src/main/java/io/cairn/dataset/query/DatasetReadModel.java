@@ -5,6 +5,7 @@ import io.cairn.dataset.api.DatasetField;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -33,6 +34,18 @@ public class DatasetReadModel {
                 .query((rs, n) -> dataset(rs, versions(tenantId, datasetId)))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Dataset", datasetId));
+    }
+
+    /** The id of the organization's dataset named {@code name}, if there is one. */
+    public Optional<String> idByName(String tenantId, String name) {
+        return jdbc.sql("SELECT id FROM datasets WHERE tenant_id = ? AND name = ?").params(tenantId, name)
+                .query(String.class).optional();
+    }
+
+    /** The name of one of the organization's datasets. */
+    public String nameOf(String tenantId, String datasetId) {
+        return jdbc.sql("SELECT name FROM datasets WHERE tenant_id = ? AND id = ?").params(tenantId, datasetId)
+                .query(String.class).optional().orElseThrow(() -> new NotFoundException("Dataset", datasetId));
     }
 
     /** One page plus one row, by name. Versions are not included in lists. */

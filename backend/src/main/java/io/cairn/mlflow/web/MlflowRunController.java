@@ -65,12 +65,13 @@ public class MlflowRunController {
     private final RunAccess access;
     private final ProjectionBarrier projections;
     private final DefaultExperiment defaultExperiment;
+    private final MlflowDatasets datasets;
     private final Counter pointsIngested;
     private final Counter batchesIngested;
 
     MlflowRunController(Commands commands, RunReadModel runs, RunSearch search, MetricStore metrics, AccessPolicy policy,
                         RunAccess access, ProjectionBarrier projections, DefaultExperiment defaultExperiment,
-                        MeterRegistry registry) {
+                        MlflowDatasets datasets, MeterRegistry registry) {
         this.commands = commands;
         this.runs = runs;
         this.search = search;
@@ -79,6 +80,7 @@ public class MlflowRunController {
         this.access = access;
         this.projections = projections;
         this.defaultExperiment = defaultExperiment;
+        this.datasets = datasets;
         this.pointsIngested = Counter.builder("cairn.metrics.points.ingested")
                 .description("Metric points durably logged").register(registry);
         this.batchesIngested = Counter.builder("cairn.metrics.batches.ingested")
@@ -103,7 +105,7 @@ public class MlflowRunController {
         String id = UUID.randomUUID().toString().replace("-", "");
         commands.sendAndProject(new CreateRunCommand(id, caller.tenantId(), projectId, name, tags, null, null,
                 startTime, false), RESOURCE, id, PROJECTION);
-        return Map.of("run", MlflowViews.run(runs.get(caller.tenantId(), id)));
+        return Map.of("run", view(caller, runs.get(caller.tenantId(), id)));
     }
 
     @GetMapping("/runs/get")
@@ -111,7 +113,7 @@ public class MlflowRunController {
         String runId = WireRequest.ofQuery(http.getParameterMap()).requireString("run_id", "run_uuid");
         CairnPrincipal caller = access.caller(runId, ProjectRole.VIEWER);
         projections.await(METRICS_PROJECTION, runId);
-        return Map.of("run", MlflowViews.run(runs.get(caller.tenantId(), runId)));
+        return Map.of("run", view(caller, runs.get(caller.tenantId(), runId)));
     }
 
     /**
@@ -242,7 +244,7 @@ public class MlflowRunController {
         List<RunView> page = projectIds.isEmpty() ? List.of()
                 : search.search(caller.tenantId(), projectIds, filter, orderBy, size + 1, offset);
         List<MlflowViews.Run> found = new ArrayList<>();
-        page.stream().limit(size).forEach(run -> found.add(MlflowViews.run(run)));
+        page.stream().limit(size).forEach(run -> found.add(view(caller, run)));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("runs", found);
         if (page.size() > size) {
@@ -303,5 +305,9 @@ public class MlflowRunController {
         }
         throw MlflowException.invalid("Invalid value '" + value + "' for parameter 'status': expected RUNNING, "
                 + "SCHEDULED, FINISHED, FAILED or KILLED");
+    }
+
+    private MlflowViews.Run view(CairnPrincipal caller, RunView run) {
+        return MlflowViews.run(run, input -> datasets.view(caller.tenantId(), input));
     }
 }

@@ -8,6 +8,7 @@ import io.cairn.run.query.RunView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -73,7 +74,8 @@ final class MlflowViews {
                 run.startTime(), run.endTime(), artifactUri(run), run.lifecycleStage());
     }
 
-    static Run run(RunView run) {
+    /** The run with its inputs as {@code inputs} describes each (see {@link MlflowDatasets#view}). */
+    static Run run(RunView run, Function<DatasetInput, Dataset> inputs) {
         List<Metric> metrics = new ArrayList<>();
         run.metrics().forEach((key, latest) -> metrics.add(new Metric(key, latest.value(), latest.timestamp(),
                 latest.step())));
@@ -81,12 +83,11 @@ final class MlflowViews {
         if (!run.tags().containsKey(RUN_NAME_TAG)) {
             tags.add(new KeyValue(RUN_NAME_TAG, run.name()));
         }
-        List<DatasetInputView> inputs = new ArrayList<>();
+        List<DatasetInputView> datasets = new ArrayList<>();
         for (DatasetInput input : run.inputs()) {
-            inputs.add(new DatasetInputView(List.of(), new Dataset(input.datasetId(), input.datasetVersionId(), "cairn",
-                    input.datasetVersionId())));
+            datasets.add(new DatasetInputView(List.of(), inputs.apply(input)));
         }
-        return new Run(info(run), new RunData(metrics, keyValues(run.params()), tags), new RunInputs(inputs));
+        return new Run(info(run), new RunData(metrics, keyValues(run.params()), tags), new RunInputs(datasets));
     }
 
     static Metric metric(MetricPoint point) {

@@ -137,6 +137,18 @@ final class WireRequest {
         throw invalidType(field, "a double");
     }
 
+    /** A required object field. */
+    WireRequest requireObject(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        if (!value.isObject()) {
+            throw invalidType(field, "an object");
+        }
+        return new WireRequest(value, name(field) + ".");
+    }
+
     /** The objects of an array field; absent means empty. */
     List<WireRequest> objects(String field) {
         JsonNode value = value(field);

@@ -2,6 +2,7 @@ package io.cairn.mlflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cairn.support.Api;
 import io.cairn.support.ApiTestBase;
@@ -21,6 +22,7 @@ import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The official MLflow Java client against Cairn's MLflow-compatible API, authenticated with a personal access
@@ -252,6 +254,52 @@ class MlflowClientTest extends ApiTestBase {
 
         // Cairn's own API keeps problem+json
         assertProblem(owner.get("/api/v1/runs/no-such-run"), 404);
+    }
+
+    @Test
+    void loggedInputsBecomeVersionsOfCairnDatasetsAndTheRunsInputs() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String runId = mlflow.createRun(mlflow.createExperiment(unique("inputs"))).getRunId();
+        String name = unique("iris");
+        Map<String, Object> file = Map.of("tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")),
+                "dataset", Map.of("name", name, "digest", "A1B2C3D4", "source_type", "http",
+                        "source", "{\"url\": \"https://example.com/iris.csv\"}", "schema", "{}"));
+        Map<String, Object> frame = Map.of("dataset", Map.of("name", name + "-frame", "digest", "ffff0000",
+                "source_type", "code", "source", "{\"tags\": {}}"));
+        Map<String, Object> body = Map.of("run_id", runId, "datasets", List.of(file, frame));
+        Api.Response logged = owner.post("/api/2.0/mlflow/runs/log-inputs", body);
+        assertThat(logged.status()).as(logged.text()).isEqualTo(200);
+        assertThat(owner.post("/api/2.0/mlflow/runs/log-inputs", body).status()).as("logged again").isEqualTo(200);
+
+        assertThat(mlflow.getRun(runId).getInputs().getDatasetInputsList())
+                .extracting(input -> input.getDataset().getName(), input -> input.getDataset().getDigest(),
+                        input -> input.getDataset().getSourceType(), input -> input.getDataset().getSource())
+                .containsExactlyInAnyOrder(
+                        tuple(name, "a1b2c3d4", "https", "{\"uri\":\"https://example.com/iris.csv\"}"),
+                        tuple(name + "-frame", "ffff0000", "code", "{}"));
+        JsonNode inputs = owner.get("/api/v1/runs/" + runId).json().get("inputs");
+        assertThat(inputs).hasSize(2);
+        String datasetId = null;
+        for (JsonNode input : inputs) {
+            JsonNode dataset = owner.get("/api/v1/datasets/" + input.get("datasetId").asString()).json();
+            if (dataset.get("name").asString().equals(name)) {
+                datasetId = dataset.get("id").asString();
+                assertThat(dataset.get("versions")).hasSize(1);
+                assertThat(dataset.get("versions").get(0).get("digest").asString()).isEqualTo("mlflow:a1b2c3d4");
+                assertThat(dataset.get("versions").get(0).get("uri").asString()).isEqualTo("https://example.com/iris.csv");
+            }
+        }
+        assertThat(datasetId).as("a Cairn dataset named " + name).isNotNull();
+
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-inputs", Map.of("run_id", runId, "datasets",
+                List.of(Map.of("dataset", Map.of("name", name))))), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-inputs", Map.of("run_id", runId, "datasets",
+                List.of(Map.of("dataset", Map.of("name", name, "digest", "not/hex"))))), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-inputs", Map.of("run_id", "no-such-run", "datasets",
+                List.of(file))), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(ownerOf(unique("ml")).post("/api/2.0/mlflow/runs/log-inputs", body), 404,
+                "RESOURCE_DOES_NOT_EXIST");
     }
 
     @Test
