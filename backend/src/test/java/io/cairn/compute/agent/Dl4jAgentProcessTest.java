@@ -80,6 +80,10 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
                 .as("reason: %s; logs: %s", execution.get("/reason"), owner.get("/api/v1/runs/" + runId + "/logs").text())
                 .isEqualTo("FINISHED");
 
+        // the agent registered the kinds of the executors on its class path
+        assertThat(owner.get("/api/v1/compute/agents").json().get("agents").get(0).get("kinds").toString())
+                .isEqualTo("[\"dl4j\",\"process\"]");
+
         // per-epoch metrics: one point per epoch, a falling loss, an accuracy far above chance (1/3)
         List<JsonNode> loss = points(runId, "loss");
         List<JsonNode> accuracy = points(runId, "accuracy");
