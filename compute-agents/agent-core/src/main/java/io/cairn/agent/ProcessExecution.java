@@ -106,11 +106,6 @@ public class ProcessExecution implements RunExecutor.Execution {
                 : new RunExecutor.Outcome("FAILED", code, "The process exited with code " + code);
     }
 
-    /** Whether {@link #cancel} was called. */
-    public boolean cancelled() {
-        return cancelled;
-    }
-
     /** The variables the process gets on top of the agent's environment. */
     Map<String, String> environment() {
         return environment;

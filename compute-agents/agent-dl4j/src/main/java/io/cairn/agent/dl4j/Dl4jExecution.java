@@ -70,7 +70,7 @@ class Dl4jExecution implements RunExecutor.Execution {
         Files.writeString(dir.resolve(TrainerMain.CONFIGURATION), spec.path("entrypoint").asString());
         Files.writeString(dir.resolve(TrainerMain.PARAMS), run.client().json().writeValueAsString(parameters));
 
-        process = new ProcessExecution(run.client(), run.runId(), command(), environment(spec), 
+        process = new ProcessExecution(run.client(), run.runId(), command(), environment(spec),
                 spec.path("timeoutSeconds").asLong(0), dir);
         if (cancelled) {
             process.cancel();

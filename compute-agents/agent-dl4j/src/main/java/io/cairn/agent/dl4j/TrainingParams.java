@@ -1,7 +1,6 @@
 package io.cairn.agent.dl4j;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The training parameters of a {@code dl4j} run, read from the run spec's {@code parameters} (all strings; they are
@@ -15,8 +14,6 @@ import java.util.Set;
  *                           default 0: none)
  */
 record TrainingParams(int epochs, int batchSize, String labelColumn, long seed, double validationFraction) {
-
-    static final Set<String> NAMES = Set.of("epochs", "batchSize", "labelColumn", "seed", "validationFraction");
 
     static TrainingParams from(Map<String, String> parameters) {
         int epochs = (int) number(parameters, "epochs", 10, 1, 100_000);
