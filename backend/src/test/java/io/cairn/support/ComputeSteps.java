@@ -20,7 +20,11 @@ public final class ComputeSteps {
     }
 
     public String createTarget(Api admin, String name) {
-        Api.Response target = admin.post("/api/v1/compute/targets", Map.of("name", name, "kind", "process"));
+        return createTarget(admin, name, "process");
+    }
+
+    public String createTarget(Api admin, String name, String kind) {
+        Api.Response target = admin.post("/api/v1/compute/targets", Map.of("name", name, "kind", kind));
         assertThat(target.status()).as(target.text()).isEqualTo(201);
         return target.get("/id");
     }

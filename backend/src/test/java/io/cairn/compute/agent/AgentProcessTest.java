@@ -3,6 +3,7 @@ package io.cairn.compute.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.agent.AgentMain;
+import io.cairn.support.AgentProcesses;
 import io.cairn.support.Api;
 import io.cairn.support.ComputeTestBase;
 import java.io.File;
@@ -15,11 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Real agents: each a separate JVM running {@code io.cairn.agent.AgentMain} (agent-core and Jackson only on its
@@ -29,31 +27,8 @@ class AgentProcessTest extends ComputeTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    private final List<Process> agents = new ArrayList<>();
-    private final List<Path> agentLogs = new ArrayList<>();
-
-    /** The agents' own output goes with a failure: what they were refused or could not reach. */
     @RegisterExtension
-    final TestWatcher printAgentLogsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            for (Path log : agentLogs) {
-                try {
-                    System.err.println("--- " + log + "\n" + Files.readString(log));
-                } catch (IOException e) {
-                    System.err.println("--- " + log + " cannot be read: " + e.getMessage());
-                }
-            }
-        }
-    };
-
-    @AfterEach
-    void stopAgents() {
-        agents.forEach(agent -> {
-            agent.descendants().forEach(ProcessHandle::destroyForcibly);
-            agent.destroyForcibly();
-        });
-    }
+    final AgentProcesses agents = new AgentProcesses();
 
     @Test
     void anAgentExecutesAProcessRunAndFinishesIt() throws Exception {
@@ -137,16 +112,10 @@ class AgentProcessTest extends ComputeTestBase {
     }
 
     private Process startAgent(Path workDir) throws IOException, URISyntaxException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", agentClassPath(), AgentMain.class.getName(),
-                "--url=http://localhost:" + port, "--targets=" + target, "--client-id=" + credentials.clientId(),
-                "--client-secret=" + credentials.clientSecret(), "--work-dir=" + workDir, "--lease-ttl-seconds=3",
-                "--poll-interval-ms=200", "--name=test-agent");
-        Path log = workDir.resolve("agent.log");
-        agentLogs.add(log);
-        Process agent = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        agents.add(agent);
-        return agent;
+        List<String> command = new ArrayList<>(List.of(AgentProcesses.java(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
+                agentClassPath(), AgentMain.class.getName()));
+        command.addAll(AgentProcesses.options(port, target, credentials, workDir));
+        return agents.start(command, workDir);
     }
 
     /** agent-core and Jackson, nothing of the backend: where their classes were loaded from in this JVM. */
@@ -169,12 +138,6 @@ class AgentProcessTest extends ComputeTestBase {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + WAIT.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
+        AgentProcesses.await(condition, WAIT);
     }
 }

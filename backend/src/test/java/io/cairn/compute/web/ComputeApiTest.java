@@ -223,6 +223,22 @@ class ComputeApiTest extends ComputeTestBase {
     }
 
     @Test
+    void anAgentLeasesOnlyRunsOfTargetsWhoseKindItExecutes() {
+        String dl4j = steps.createTarget(owner, unique("dl4j"), "dl4j");
+        Api.Response submitted = owner.post("/api/v1/compute/targets/" + dl4j + "/runs", Map.of("projectId", project,
+                "spec", Map.of("entrypoint", "{\"confs\": []}", "inputs", List.of())));
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+        String processOnly = steps.registerAgent(agent, dl4j, 30);
+        assertThat(agent.post("/api/v1/compute/agents/" + processOnly + "/lease", Map.of()).status()).isEqualTo(204);
+        Api.Response trainer = agent.post("/api/v1/compute/agents", Map.of("name", "trainer",
+                "kinds", List.of("process", "dl4j"), "targets", List.of(dl4j)));
+        assertThat(trainer.json().get("kinds").toString()).isEqualTo("[\"process\",\"dl4j\"]");
+        Api.Response lease = agent.post("/api/v1/compute/agents/" + trainer.get("/id") + "/lease", Map.of());
+        assertThat(lease.get("/runId")).isEqualTo(submitted.get("/runId"));
+        assertThat(lease.get("/spec/kind")).isEqualTo("dl4j");
+    }
+
+    @Test
     void killingALeasedRunTellsItsAgentToCancelOnTheNextHeartbeat() {
         String runId = steps.submit(owner, target, project, "sleep 60", 1);
         String agentId = steps.registerAgent(agent, target, 30);

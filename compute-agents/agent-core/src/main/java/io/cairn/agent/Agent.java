@@ -14,22 +14,32 @@ import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A compute agent: registers (keeping its id in its work dir, so a restarted agent is the same agent), heartbeats
- * every third of its lease TTL (extending the leases of the runs it executes and stopping those the backend lists
- * under {@code cancel}), and leases queued runs while it has a free slot.
+ * A compute agent: registers the kinds of its executors (keeping its id in its work dir, so a restarted agent is the
+ * same agent), heartbeats every third of its lease TTL (extending the leases of the runs it executes and stopping
+ * those the backend lists under {@code cancel}), and leases queued runs while it has a free slot.
  */
 public class Agent {
 
     private final AgentConfig config;
     private final CairnClient client;
-    private final Map<String, ProcessExecution> running = new ConcurrentHashMap<>();
+    private final Map<String, RunExecutor> executors;
+    private final Map<String, RunExecutor.Execution> running = new ConcurrentHashMap<>();
     private final ExecutorService executions;
     private volatile boolean stopped;
     private String agentId;
 
+    /** An agent with the executors on the class path (those of {@link AgentConfig#kinds} when it names some). */
     public Agent(AgentConfig config, CairnClient client) {
+        this(config, client, RunExecutor.discover(config.kinds()));
+    }
+
+    public Agent(AgentConfig config, CairnClient client, Map<String, RunExecutor> executors) {
+        if (executors.isEmpty()) {
+            throw new IllegalArgumentException("The agent has no executor");
+        }
         this.config = config;
         this.client = client;
+        this.executors = Map.copyOf(executors);
         this.executions = Executors.newFixedThreadPool(config.maxParallel(), runnable -> {
             Thread thread = new Thread(runnable, "cairn-run");
             thread.setDaemon(true);
@@ -68,7 +78,7 @@ public class Agent {
     /** Stops leasing and stops every running process (their runs are requeued when their leases expire). */
     public void stop() {
         stopped = true;
-        running.values().forEach(ProcessExecution::cancel);
+        running.values().forEach(RunExecutor.Execution::cancel);
     }
 
     String agentId() {
@@ -88,7 +98,7 @@ public class Agent {
         }
         Map<String, Object> request = new HashMap<>();
         request.put("name", config.name());
-        request.put("kinds", List.of("process"));
+        request.put("kinds", executors.keySet().stream().sorted().toList());
         request.put("targets", config.targets());
         request.put("leaseTtlSeconds", config.leaseTtl().toSeconds());
         if (knownId != null) {
@@ -100,7 +110,8 @@ public class Agent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        log("registered as agent " + agentId + " for targets " + config.targets());
+        log("registered as agent " + agentId + " for targets " + config.targets() + ", executing "
+                + executors.keySet().stream().sorted().toList());
     }
 
     boolean leaseOne() {
@@ -115,29 +126,40 @@ public class Agent {
         String runId = body.get("runId").asString();
         int attempt = body.get("attempt").asInt();
         JsonNode spec = body.get("spec");
-        ProcessExecution execution = new ProcessExecution(client, runId, spec,
-                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt));
+        String kind = spec.path("kind").asString("process");
+        RunExecutor executor = executors.get(kind);
+        log("leased run " + runId + " (attempt " + attempt + ", " + kind + ")");
+        if (executor == null) {
+            complete(runId, attempt, RunExecutor.Outcome.failed("Agent " + config.name() + " has no '" + kind
+                    + "' executor"));
+            return true;
+        }
+        RunExecutor.Execution execution = executor.prepare(new RunContext(client, config, runId, attempt, spec,
+                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt)));
         running.put(runId, execution);
-        log("leased run " + runId + " (attempt " + attempt + ")");
         executions.submit(() -> execute(runId, attempt, spec, execution));
         return true;
     }
 
-    private void execute(String runId, int attempt, JsonNode spec, ProcessExecution execution) {
-        ProcessExecution.Outcome outcome;
+    private void execute(String runId, int attempt, JsonNode spec, RunExecutor.Execution execution) {
+        RunExecutor.Outcome outcome;
         try {
             if (!spec.path("parameters").isEmpty()) {
                 client.post("/api/v1/runs/" + runId + "/params", Map.of("params", spec.get("parameters")));
             }
             outcome = execution.run();
         } catch (IOException | RuntimeException e) {
-            outcome = new ProcessExecution.Outcome("FAILED", null, "The agent could not run the process: " + e.getMessage());
+            outcome = RunExecutor.Outcome.failed("The agent could not run the attempt: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } finally {
             running.remove(runId, execution);
         }
+        complete(runId, attempt, outcome);
+    }
+
+    private void complete(String runId, int attempt, RunExecutor.Outcome outcome) {
         Map<String, Object> end = new HashMap<>();
         end.put("status", outcome.status());
         end.put("attempt", attempt);
@@ -169,7 +191,7 @@ public class Agent {
         JsonNode answer = client.postOk("/api/v1/compute/agents/" + agentId + "/heartbeat",
                 Map.of("runs", new ArrayList<>(running.keySet())));
         for (JsonNode cancel : answer.path("cancel")) {
-            ProcessExecution execution = running.get(cancel.asString());
+            RunExecutor.Execution execution = running.get(cancel.asString());
             if (execution != null) {
                 log("stopping run " + cancel.asString() + ": cancelled or no longer leased to this agent");
                 execution.cancel();

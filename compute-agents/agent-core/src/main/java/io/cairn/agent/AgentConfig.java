@@ -24,9 +24,11 @@ import java.util.Map;
  * @param leaseTtl          how long the backend keeps a lease without a heartbeat; heartbeats come every third of it
  * @param pollInterval      pause between lease requests while nothing is queued
  * @param maxParallel       runs executed at once
+ * @param kinds             the executor kinds to offer (empty: every executor on the class path)
  */
 public record AgentConfig(URI url, String name, List<String> targets, Path workDir, String clientId,
-                          String clientSecret, String token, Duration leaseTtl, Duration pollInterval, int maxParallel) {
+                          String clientSecret, String token, Duration leaseTtl, Duration pollInterval, int maxParallel,
+                          List<String> kinds) {
 
     public static AgentConfig from(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
@@ -38,8 +40,8 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
         }
         Settings settings = new Settings(options, env);
         String url = settings.required("url");
-        List<String> targets = Arrays.stream(settings.required("targets").split(",")).map(String::trim)
-                .filter(t -> !t.isEmpty()).toList();
+        List<String> targets = list(settings.required("targets"));
+        List<String> kinds = list(settings.orDefault("kinds", ""));
         String secret = settings.get("client-secret");
         String secretFile = settings.get("client-secret-file");
         if (secret == null && secretFile != null) {
@@ -57,7 +59,11 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
                 Path.of(settings.orDefault("work-dir", "./agent-work")).toAbsolutePath(), clientId, secret, token,
                 Duration.ofSeconds(Long.parseLong(settings.orDefault("lease-ttl-seconds", "30"))),
                 Duration.ofMillis(Long.parseLong(settings.orDefault("poll-interval-ms", "250"))),
-                Integer.parseInt(settings.orDefault("max-parallel", "1")));
+                Integer.parseInt(settings.orDefault("max-parallel", "1")), kinds);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     public Duration heartbeatInterval() {

@@ -10,15 +10,15 @@ public final class AgentMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AgentConfig config;
+        Agent agent;
         try {
-            config = AgentConfig.from(args, System.getenv());
+            AgentConfig config = AgentConfig.from(args, System.getenv());
+            agent = new Agent(config, new CairnClient(config));
         } catch (IllegalArgumentException e) {
             System.err.println("cairn-agent: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Agent agent = new Agent(config, new CairnClient(config));
         Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "cairn-agent-shutdown"));
         agent.run();
     }

@@ -1,11 +1,15 @@
 package io.cairn.agent;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -59,11 +63,11 @@ public class CairnClient {
     }
 
     public Response post(String path, Object body) {
-        return send("POST", path, body, true);
+        return send("POST", path, body);
     }
 
     public Response get(String path) {
-        return send("GET", path, null, true);
+        return send("GET", path, null);
     }
 
     /** POST that must succeed. */
@@ -76,24 +80,86 @@ public class CairnClient {
         return response.body();
     }
 
-    private Response send(String method, String path, Object body, boolean retryUnauthorized) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.url().resolve(path))
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token());
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    /** Uploads a file as raw bytes (e.g. {@code PUT /api/v1/runs/{id}/artifacts/{path}}); it must succeed. */
+    public JsonNode putFile(String path, Path file) {
+        HttpRequest.BodyPublisher bytes;
+        try {
+            bytes = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new ApiException(0, "Cannot read " + file + ": " + e.getMessage());
         }
-        HttpResponse<String> response = exchange(request.build());
-        if (response.statusCode() == 401 && retryUnauthorized && config.token() == null) {
+        HttpResponse<String> response = exchangeAuthorized(() -> HttpRequest.newBuilder(config.url().resolve(path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .PUT(bytes), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new ApiException(response.statusCode(), "PUT " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String text = response.body();
+        return text == null || text.isBlank() ? null : json.readTree(text);
+    }
+
+    /**
+     * Downloads {@code uri} to {@code target} (replacing it); it must answer 200. The agent's token goes only to
+     * the agent's own backend (a URI under {@link AgentConfig#url}), never elsewhere.
+     */
+    public void download(URI uri, Path target) {
+        boolean ours = uri.toString().startsWith(config.url() + "/");
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        HttpResponse<Path> response;
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            HttpResponse.BodyHandler<Path> toFile = HttpResponse.BodyHandlers.ofFile(partial);
+            if (ours) {
+                response = exchangeAuthorized(() -> HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET(),
+                        toFile);
+            } else {
+                response = exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build(), toFile);
+            }
+            if (response.statusCode() != 200) {
+                throw new ApiException(response.statusCode(), "GET " + uri + " answered " + response.statusCode());
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ApiException(0, "Cannot store " + uri + " in " + target + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // a leftover partial file is replaced by the next download
+            }
+        }
+    }
+
+    /** A request with the bearer token, sent again with a fresh token once when the backend answers 401. */
+    private <T> HttpResponse<T> exchangeAuthorized(RequestFactory request, HttpResponse.BodyHandler<T> handler) {
+        HttpResponse<T> response = exchange(request.create().header("Authorization", "Bearer " + token()).build(),
+                handler);
+        if (response.statusCode() == 401 && config.token() == null) {
             synchronized (this) {
                 tokenExpiry = Instant.EPOCH;
             }
-            return send(method, path, body, false);
+            response = exchange(request.create().header("Authorization", "Bearer " + token()).build(), handler);
         }
+        return response;
+    }
+
+    private interface RequestFactory {
+        HttpRequest.Builder create();
+    }
+
+    private Response send(String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+        HttpResponse<String> response = exchangeAuthorized(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(config.url().resolve(path))
+                    .timeout(TIMEOUT)
+                    .header("Accept", "application/json")
+                    .method(method, publisher);
+            return body == null ? request : request.header("Content-Type", "application/json");
+        }, HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         return new Response(response.statusCode(), text == null || text.isBlank() ? null : json.readTree(text));
     }
@@ -122,8 +188,12 @@ public class CairnClient {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new ApiException(0, "Cannot reach " + request.uri() + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,32 +16,45 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One attempt of a {@code process} run: {@code sh -c <entrypoint>} in its own working directory with the spec's
- * environment variables and parameters ({@code CAIRN_PARAM_<KEY>}), its output shipped as log chunks. The outcome:
+ * One attempt of a run as an operating-system process in its own working directory, its output shipped as log
+ * chunks. For a {@code process} run: {@code sh -c <entrypoint>} with the spec's environment variables and parameters
+ * ({@code CAIRN_PARAM_<KEY>}); other executors start their own command (e.g. a training JVM). The outcome:
  * exit code 0 → FINISHED; another exit code → FAILED; over {@code timeoutSeconds} → FAILED; cancelled → KILLED.
  */
-class ProcessExecution {
-
-    /** How the attempt ended, as reported to the backend. */
-    record Outcome(String status, Integer exitCode, String reason) {
-    }
+public class ProcessExecution implements RunExecutor.Execution {
 
     private final CairnClient client;
     private final String runId;
-    private final JsonNode spec;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final long timeoutSeconds;
     private final Path workDir;
     private volatile Process process;
     private volatile boolean cancelled;
 
+    /** A {@code process} run: {@code sh -c <entrypoint>} with the spec's variables and parameters. */
     ProcessExecution(CairnClient client, String runId, JsonNode spec, Path workDir) {
+        this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId),
+                spec.path("timeoutSeconds").asLong(0), workDir);
+    }
+
+    /**
+     * Any command, with these variables added to the agent's environment, stopped after {@code timeoutSeconds}
+     * (0: never).
+     */
+    public ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
+                            long timeoutSeconds, Path workDir) {
         this.client = client;
         this.runId = runId;
-        this.spec = spec;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.timeoutSeconds = timeoutSeconds;
         this.workDir = workDir;
     }
 
     /** Stops the process and everything it started; {@link #run} then answers KILLED. */
-    void cancel() {
+    @Override
+    public void cancel() {
         cancelled = true;
         Process running = process;
         if (running != null) {
@@ -48,13 +62,12 @@ class ProcessExecution {
         }
     }
 
-    Outcome run() throws IOException, InterruptedException {
+    @Override
+    public RunExecutor.Outcome run() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", spec.path("entrypoint").asString())
-                .directory(workDir.toFile());
-        builder.environment().putAll(environment());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().putAll(environment);
         LogShipper logs = new LogShipper(client, runId);
-        long timeoutSeconds = spec.path("timeoutSeconds").asLong(0);
         process = builder.start();
         if (cancelled) {
             destroyTree(process);
@@ -83,18 +96,23 @@ class ProcessExecution {
         flusher.join();
         logs.close();
         if (cancelled) {
-            return new Outcome("KILLED", null, "Cancelled through the API; the process was stopped");
+            return RunExecutor.Outcome.killed();
         }
         if (!exited) {
-            return new Outcome("FAILED", null, "Timed out after " + timeoutSeconds + " s; the process was stopped");
+            return RunExecutor.Outcome.failed("Timed out after " + timeoutSeconds + " s; the process was stopped");
         }
         int code = process.exitValue();
-        return code == 0 ? new Outcome("FINISHED", 0, null)
-                : new Outcome("FAILED", code, "The process exited with code " + code);
+        return code == 0 ? new RunExecutor.Outcome("FINISHED", 0, null)
+                : new RunExecutor.Outcome("FAILED", code, "The process exited with code " + code);
+    }
+
+    /** The variables the process gets on top of the agent's environment. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The spec's variables, the run's parameters as {@code CAIRN_PARAM_<KEY>} and the run id. */
-    Map<String, String> environment() {
+    static Map<String, String> processEnvironment(JsonNode spec, String runId) {
         Map<String, String> environment = new HashMap<>();
         JsonNode variables = spec.path("environment").path("variables");
         for (Map.Entry<String, JsonNode> variable : variables.properties()) {

@@ -24,6 +24,18 @@ class AgentConfigTest {
         assertThat(config.clientSecret()).isEqualTo("s3cret");
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(config.maxParallel()).isEqualTo(1);
+        assertThat(config.kinds()).isEmpty();
+    }
+
+    @Test
+    void kindsRestrictTheExecutorsOnTheClassPath() {
+        AgentConfig config = AgentConfig.from(new String[] {"--url=http://c", "--targets=t", "--token-file=/dev/null",
+                "--kinds=process"}, Map.of());
+        assertThat(config.kinds()).isEqualTo(List.of("process"));
+        assertThat(RunExecutor.discover(config.kinds())).containsOnlyKeys("process");
+        assertThat(RunExecutor.discover(List.of())).containsKey("process");
+        assertThatThrownBy(() -> RunExecutor.discover(List.of("spark")))
+                .hasMessageContaining("No executor of kind 'spark'").hasMessageContaining("process");
     }
 
     @Test

@@ -31,15 +31,15 @@ class ProcessExecutionTest {
     @Test
     void exitCodesBecomeFinishedOrFailedWithAReason(@TempDir Path dir) throws Exception {
         assertThat(execution("{\"entrypoint\": \"exit 0\"}", dir).run())
-                .isEqualTo(new ProcessExecution.Outcome("FINISHED", 0, null));
+                .isEqualTo(new RunExecutor.Outcome("FINISHED", 0, null));
         assertThat(execution("{\"entrypoint\": \"exit 7\"}", dir).run())
-                .isEqualTo(new ProcessExecution.Outcome("FAILED", 7, "The process exited with code 7"));
+                .isEqualTo(new RunExecutor.Outcome("FAILED", 7, "The process exited with code 7"));
     }
 
     @Test
     void aTimeoutStopsTheProcess(@TempDir Path dir) throws Exception {
         long started = System.nanoTime();
-        ProcessExecution.Outcome outcome = execution("{\"entrypoint\": \"sleep 30\", \"timeoutSeconds\": 1}", dir).run();
+        RunExecutor.Outcome outcome = execution("{\"entrypoint\": \"sleep 30\", \"timeoutSeconds\": 1}", dir).run();
         assertThat(outcome.status()).isEqualTo("FAILED");
         assertThat(outcome.reason()).startsWith("Timed out after 1 s");
         assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);

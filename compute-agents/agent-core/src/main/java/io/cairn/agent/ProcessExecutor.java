@@ -1,0 +1,15 @@
+package io.cairn.agent;
+
+/** The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c}. */
+public class ProcessExecutor implements RunExecutor {
+
+    @Override
+    public String kind() {
+        return "process";
+    }
+
+    @Override
+    public Execution prepare(RunContext run) {
+        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.workDir());
+    }
+}

@@ -1,0 +1,18 @@
+package io.cairn.agent;
+
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an executor gets for one attempt of a leased run.
+ *
+ * @param client   the backend's public API, with the agent's credentials
+ * @param config   the agent's configuration ({@link AgentConfig#workDir} holds caches shared by runs)
+ * @param runId    the run
+ * @param attempt  the attempt number of the lease
+ * @param spec     the run spec ({@code kind, entrypoint, parameters, environment, inputs, timeoutSeconds, …})
+ * @param workDir  this attempt's own directory, {@code <work-dir>/runs/<runId>/attempt-<n>} (not yet created)
+ */
+public record RunContext(CairnClient client, AgentConfig config, String runId, int attempt, JsonNode spec,
+                         Path workDir) {
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Trains the Iris MLP on a dl4j compute target of a running Cairn:
+#   CAIRN_TOKEN=$(cat data/bootstrap-token) compute-agents/samples/iris/submit-dl4j.sh <projectId> <dl4jTargetId>
+# 1. uploads iris.csv as an artifact of a data run "iris-data" in the project (its bytes then live in Cairn),
+# 2. adds a version of the dataset "iris" (created if missing) pointing at that artifact, with its SHA-256,
+# 3. submits a run with the MLP configuration iris-mlp.json and that dataset version as its input,
+# and prints the run id. An agent built from compute-agents/agent-dl4j serving the target trains it and uploads
+# model/model.zip with model/registration.json (the body of POST /models/{id}/versions, but the run id).
+# Needs curl and jq. Environment: CAIRN_URL (default http://localhost:8080), CAIRN_TOKEN, CAIRN_ORG (optional),
+# EPOCHS (default 30).
+set -euo pipefail
+PROJECT=${1:?usage: submit-dl4j.sh <projectId> <dl4jTargetId>}
+TARGET=${2:?usage: submit-dl4j.sh <projectId> <dl4jTargetId>}
+HERE=$(cd "$(dirname "$0")" && pwd)
+API=${CAIRN_URL:-http://localhost:8080}/api/v1
+auth=(-H "Authorization: Bearer ${CAIRN_TOKEN:?set CAIRN_TOKEN to a personal access token}")
+[ -n "${CAIRN_ORG:-}" ] && auth+=(-H "Cairn-Org: $CAIRN_ORG")
+call() { curl -sSf "${auth[@]}" -H "Content-Type: application/json" "$@"; }
+
+DATA_RUN=$(call -X POST "$API/runs" -d "{\"projectId\": \"$PROJECT\", \"name\": \"iris-data\"}" | jq -r .id)
+curl -sSf "${auth[@]}" -X PUT --data-binary @"$HERE/iris.csv" "$API/runs/$DATA_RUN/artifacts/iris.csv" >/dev/null
+call -X POST "$API/runs/$DATA_RUN/finish" -d '{"status": "FINISHED"}' >/dev/null
+
+DATASET=$(call "$API/datasets?maxResults=1000" | jq -r '.datasets[] | select(.name == "iris") | .id' | head -1)
+if [ -z "$DATASET" ]; then
+  DATASET=$(call -X POST "$API/datasets" -d '{"name": "iris", "description": "Fisher Iris (UCI, CC BY 4.0)"}' | jq -r .id)
+fi
+VERSION=$(call -X POST "$API/datasets/$DATASET/versions" -d "$(jq -n \
+    --arg uri "$API/runs/$DATA_RUN/artifacts/iris.csv" \
+    --arg digest "sha256:$(sha256sum "$HERE/iris.csv" | cut -d' ' -f1)" \
+    --argjson size "$(wc -c < "$HERE/iris.csv")" \
+    '{uri: $uri, digest: $digest, size: $size, schema: [
+       {name: "sepal_length", type: "double"}, {name: "sepal_width", type: "double"},
+       {name: "petal_length", type: "double"}, {name: "petal_width", type: "double"},
+       {name: "species", type: "string"}]}')" | jq -r .id)
+
+call -X POST "$API/compute/targets/$TARGET/runs" -d "$(jq -n --rawfile conf "$HERE/iris-mlp.json" \
+    --arg project "$PROJECT" --arg version "$VERSION" --arg epochs "${EPOCHS:-30}" \
+    '{projectId: $project, name: "iris-dl4j-mlp", spec: {entrypoint: $conf,
+      parameters: {epochs: $epochs, batchSize: "16", labelColumn: "species", seed: "42"},
+      inputs: [$version], environment: {resources: {cpu: 1, memoryMb: 1024}}, timeoutSeconds: 600}}')" | jq -r .runId
