@@ -35,7 +35,7 @@ class AgentProcessTest extends ComputeTestBase {
         Path workDir = Files.createTempDirectory("agent-");
         startAgent(workDir);
         String runId = steps.submit(owner, target, project, "echo hi from $GREETING lr=$CAIRN_PARAM_LR; exit 0", 1);
-        await(() -> "FINISHED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        awaitEnded(runId, "FINISHED");
         Api.Response run = owner.get("/api/v1/runs/" + runId);
         assertThat(run.get("/params/lr")).isEqualTo("0.1");
         assertThat(run.get("/environment/variables/GREETING")).isEqualTo("hello");
@@ -50,7 +50,7 @@ class AgentProcessTest extends ComputeTestBase {
     void aNonZeroExitFailsTheRunWithItsReasonAndKeepsTheLogs() throws Exception {
         startAgent(Files.createTempDirectory("agent-"));
         String runId = steps.submit(owner, target, project, "echo working; echo broken >&2; exit 3", 1);
-        await(() -> "FAILED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        awaitEnded(runId, "FAILED");
         Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
         assertThat(execution.get("/exitCode")).isEqualTo("3");
         assertThat(execution.get("/reason")).isEqualTo("The process exited with code 3");
@@ -64,7 +64,7 @@ class AgentProcessTest extends ComputeTestBase {
         Api.Response submitted = owner.post("/api/v1/compute/targets/" + target + "/runs", Map.of("projectId", project,
                 "spec", Map.of("entrypoint", "sleep 30", "timeoutSeconds", 1, "maxAttempts", 1)));
         String runId = submitted.get("/runId");
-        await(() -> "FAILED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        awaitEnded(runId, "FAILED");
         assertThat(owner.get("/api/v1/runs/" + runId + "/execution").get("/reason")).startsWith("Timed out after 1 s");
     }
 
@@ -96,7 +96,7 @@ class AgentProcessTest extends ComputeTestBase {
         ProcessHandle.of(pid(pidFile)).ifPresent(ProcessHandle::destroyForcibly);
 
         startAgent(Files.createTempDirectory("agent-"));
-        await(() -> "FINISHED".equals(owner.get("/api/v1/runs/" + runId).get("/status")));
+        awaitEnded(runId, "FINISHED");
         Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
         assertThat(execution.json().get("attempts")).hasSize(2);
         assertThat(execution.get("/attempts/0/outcome")).isEqualTo("LOST");
@@ -135,6 +135,15 @@ class AgentProcessTest extends ComputeTestBase {
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * Until the run has {@code status} in both read models that the assertions read: the run's (runs projection)
+     * and its execution's (compute projection), which apply the same event independently.
+     */
+    private void awaitEnded(String runId, String status) throws InterruptedException {
+        await(() -> status.equals(owner.get("/api/v1/runs/" + runId).get("/status"))
+                && status.equals(owner.get("/api/v1/runs/" + runId + "/execution").get("/status")));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
