@@ -144,8 +144,13 @@ final class ModelServerProcess {
     private void watchStart(Instant now, Duration startTimeout) {
         if (!process.isAlive()) {
             int code = process.exitValue();
-            fail(Status.FAILED, (code == 1 ? "The model did not load" : "The model server exited with code " + code)
-                    + tail());
+            String tail = tail();
+            if (code == 1) {
+                // the server's own line reads "model-server: the model did not load: <why>"
+                fail(Status.FAILED, "The model did not load" + tail.replaceFirst("^: the model did not load", ""));
+            } else {
+                fail(Status.FAILED, "The model server exited with code " + code + tail);
+            }
             return;
         }
         try {
