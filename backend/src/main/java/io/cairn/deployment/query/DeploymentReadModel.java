@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,12 @@ public class DeploymentReadModel {
                 .query((rs, n) -> view(rs))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Deployment", deploymentId));
+    }
+
+    /** The project a live deployment belongs to. */
+    public Optional<String> projectOf(String tenantId, String deploymentId) {
+        return jdbc.sql("SELECT project_id FROM deployments WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, deploymentId).query(String.class).optional();
     }
 
     /**

@@ -161,6 +161,11 @@ class DeploymentApiTest extends ApiTestBase {
 
         Member stranger = newMember(org, "MEMBER");
         assertProblem(stranger.api().get(path), 404);
+        assertProblem(stranger.api().get("/api/v1/lineage/deployment/" + id), 404);
+        eventually(() -> owner.get("/api/v1/lineage/model-version/" + model + ".v1?direction=downstream").json()
+                .get("nodes").size() == 2);
+        assertThat(stranger.api().get("/api/v1/lineage/model-version/" + model + ".v1?direction=downstream")
+                .json().get("nodes").size()).isEqualTo(1);
         assertProblem(deploy(stranger.api(), Map.of("modelId", model, "version", 1)), 404);
         assertThat(stranger.api().get("/api/v1/deployments?modelId=" + model).json().get("deployments").size()).isZero();
 
