@@ -2,6 +2,8 @@
 # Builds Cairn, starts it on a fresh data directory (embedded profile, port 18080 on 127.0.0.1),
 # runs the load generator and stops Cairn. Extra arguments go to the generator, e.g.
 #   scripts/benchmark.sh --points 500000 --runs 10000 --clients 4 --phases ingest,history,search
+# Scoring through a local deployment (needs the model server built, as the root build does):
+#   scripts/benchmark.sh --clients 4 --phases score --score-requests 5000 --score-rate 500
 # BENCH_DATA=<dir> keeps the data directory (and reuses it if it exists), e.g. to populate 100,000 runs once
 # and time searches over them again later with --phases search-queries --project <id> --runs 100000.
 # BENCH_JAVA_OPTS adds JVM options to Cairn's, e.g. a profile of the run:

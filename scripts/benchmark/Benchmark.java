@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
  * generated population of runs; the same ingestion through MLflow's {@code runs/log-batch} with 1 and
  * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
- * compute agent. Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ * compute agent; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -75,6 +75,11 @@ public class Benchmark {
         if (phases.contains("mlflow-search")) {
             benchmark.mlflowSearch(Integer.parseInt(options.get("mlflow-runs")));
         }
+        if (phases.contains("score")) {
+            benchmark.score(clients, Integer.parseInt(options.getOrDefault("score-requests", "5000")),
+                    Integer.parseInt(options.getOrDefault("score-rate", "500")),
+                    options.getOrDefault("model-server", "compute-agents/model-server/target"));
+        }
         if (phases.contains("schedule")) {
             benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")),
                     options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar"),
@@ -124,6 +129,96 @@ public class Benchmark {
             agent.destroy();
             agent.waitFor();
         }
+    }
+
+    /**
+     * Scoring through the backend: the tiny DL4J MLP of the model server's tests (written by {@code TinyMlpExport}
+     * from {@code model-server-tests.jar}) uploaded, registered and deployed locally; then, after 300 warm-up
+     * requests, single-row requests from {@code clients} clients as fast as they go, the same paced at {@code rate}
+     * requests/s in total, and 100-row requests as fast as they go. Latency is measured at the client.
+     */
+    void score(int clients, int requests, int rate, String modelServerTarget) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cairn-bench-model-");
+        java.nio.file.Path target = java.nio.file.Path.of(modelServerTarget);
+        String sep = java.io.File.pathSeparator;
+        ProcessBuilder export = new ProcessBuilder("java", "-cp", target.resolve("model-server-tests.jar") + sep
+                + target.resolve("model-server.jar") + sep + target.resolve("lib") + "/*",
+                "io.cairn.modelserver.TinyMlpExport", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("export.log").toFile());
+        export.environment().put("OMP_NUM_THREADS", "1");
+        if (export.start().waitFor() != 0) {
+            throw new IllegalStateException("TinyMlpExport failed: " + java.nio.file.Files.readString(dir.resolve("export.log")));
+        }
+        String project = id(post("/projects", "{\"name\":\"bench-score-" + System.nanoTime() + "\"}"));
+        String run = id(post("/runs", "{\"projectId\":\"" + project + "\"}"));
+        send(HttpRequest.newBuilder(URI.create(api + "/runs/" + run + "/artifacts/model.zip"))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(dir.resolve("model.zip"))));
+        String model = id(post("/models", "{\"name\":\"bench-mlp-" + System.nanoTime() + "\"}"));
+        post("/models/" + model + "/versions", "{\"runId\":\"" + run + "\",\"artifactPath\":\"model.zip\","
+                + "\"flavor\":\"dl4j\",\"signature\":" + java.nio.file.Files.readString(dir.resolve("signature.json")) + "}");
+        String deployment = id(post("/deployments", "{\"modelId\":\"" + model + "\",\"version\":1}"));
+        long started = System.nanoTime();
+        String status = get("/deployments/" + deployment);
+        while (!status.contains("\"status\":\"READY\",\"versions\"")) {
+            if (status.contains("\"FAILED\"") || System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {
+                throw new IllegalStateException("Deployment not ready: " + status);
+            }
+            Thread.sleep(200);
+            status = get("/deployments/" + deployment);
+        }
+        System.out.printf(Locale.ROOT, "score: deployment ready %.1f s after creation%n", (System.nanoTime() - started) / 1e9);
+        String row = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
+        String one = "{\"rows\":[" + row + "]}";
+        String hundred = "{\"rows\":[" + String.join(",", Collections.nCopies(100, row)) + "]}";
+        String path = "/deployments/" + deployment + "/score";
+        scoreLoad("warm-up", 2, 300, one, path, 0);
+        scoreLoad("1 row, closed loop", clients, requests, one, path, 0);
+        scoreLoad("1 row, paced", clients, Math.max(requests, rate * 10), one, path, rate);
+        scoreLoad("100 rows, closed loop", clients, Math.max(1, requests / 5), hundred, path, 0);
+        System.out.println("score: backend telemetry " + get("/deployments/" + deployment + "/telemetry"));
+    }
+
+    /** {@code total} requests from {@code clients} threads, paced to {@code rate} per second in total when rate > 0. */
+    private void scoreLoad(String label, int clients, int total, String body, String path, int rate) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong next = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    if (rate > 0) {
+                        long due = start + i * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(api + path))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "score: %-22s %d clients, %d requests (%d failed): %.0f requests/s, p50 %.2f ms, "
+                        + "p95 %.2f ms, p99 %.2f ms, max %.1f ms%n", label, clients, total, failures.get(), total / seconds,
+                percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6, percentile(latencies, 99) / 1e6,
+                percentile(latencies, 100) / 1e6);
     }
 
     private static String field(String json, String name) {

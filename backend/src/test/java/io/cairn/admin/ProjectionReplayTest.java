@@ -21,7 +21,8 @@ class ProjectionReplayTest extends ApiTestBase {
             "datasets", List.of("datasets", "dataset_versions"),
             "models", List.of("registered_models", "model_versions", "model_aliases", "model_approvals"),
             "lineage", List.of("lineage_nodes", "lineage_edges"),
-            "audit", List.of("audit_events"));
+            "audit", List.of("audit_events"),
+            "deployments", List.of("deployments"));
 
     @Autowired
     JdbcClient jdbc;
@@ -74,6 +75,17 @@ class ProjectionReplayTest extends ApiTestBase {
         admin.post("/api/v1/models/" + modelId + "/versions", Map.of("runId", runId, "artifactPath", "a.txt", "flavor", "generic"));
         admin.post("/api/v1/models/" + modelId + "/versions/1/stage", Map.of("stage", "Production"));
         admin.putJson("/api/v1/models/" + modelId + "/aliases/challenger", Map.of("version", 1));
+        for (int i = 0; i < 2; i++) {
+            admin.post("/api/v1/models/" + modelId + "/versions", Map.of("runId", runId, "artifactPath", "a.txt",
+                    "flavor", "dl4j", "signature", Map.of("inputs", List.of(Map.of("name", "x", "type", "double")))));
+        }
+        // 0 replicas: no model server starts
+        String deploymentId = admin.post("/api/v1/deployments", Map.of("modelId", modelId, "version", 2, "replicas", 0))
+                .get("/id");
+        admin.putJson("/api/v1/models/" + modelId + "/aliases/candidate", Map.of("version", 3));
+        admin.post("/api/v1/deployments/" + deploymentId + "/update", Map.of("alias", "candidate", "canaryPercent", 20));
+        String scaled = admin.post("/api/v1/deployments/" + deploymentId + "/scale", Map.of("replicas", 0)).get("/versions/1/alias");
+        assertThat(scaled).isEqualTo("candidate");
         eventually(() -> admin.get("/api/v1/runs/" + runId).json().at("/metrics/acc").isObject());
         eventually(() -> admin.get("/api/v1/lineage/model-version/" + modelId + ".v1").status() == 200);
 

@@ -44,11 +44,13 @@ class AuthorizationMatrixTest extends ApiTestBase {
      * Resources of {@link #org}, fresh for every call that may change them: a project of the owner shared with
      * the VIEWER, EDITOR and MANAGER callers, a run of it, a dataset version, another member in a group, and a
      * model with version 1 (registered from the run's artifact), alias {@code challenger} on it, a pending
-     * approval request for moving it to Production made by the EDITOR caller, and a service account.
+     * approval request for moving it to Production made by the EDITOR caller, a service account, and a
+     * deployable model (versions 1 and 2) with two deployments of 0 replicas, one with version 2 as a canary.
      */
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
                    String editors, String model, String approval, String serviceAccount, String target, String agent,
-                   String submittedRun, String projectName, String modelName) {
+                   String submittedRun, String projectName, String modelName, String deployableModel,
+                   String deployment, String canaryDeployment) {
     }
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
@@ -105,8 +107,25 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 Map.of("projectId", project, "spec", Map.of("entrypoint", "true"))).get("/runId");
         String projectName = owner.get("/api/v1/projects/" + project).get("/name");
         String modelName = owner.get("/api/v1/models/" + model).get("/name");
+        String deployable = deployableModel(owner, run);
+        // 0 replicas: no model server starts; scoring answers 503 once authorized
+        String deployment = owner.post("/api/v1/deployments", Map.of("modelId", deployable, "version", 1, "replicas", 0))
+                .get("/id");
+        String canaryDeployment = owner.post("/api/v1/deployments",
+                Map.of("modelId", deployable, "version", 1, "replicas", 0)).get("/id");
+        owner.post("/api/v1/deployments/" + canaryDeployment + "/update", Map.of("version", 2, "canaryPercent", 10));
         return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
-                target, agent, submittedRun, projectName, modelName);
+                target, agent, submittedRun, projectName, modelName, deployable, deployment, canaryDeployment);
+    }
+
+    /** A model whose versions 1 and 2 (dl4j, with a signature, from the run's artifact) can be deployed. */
+    private static String deployableModel(Api owner, String run) {
+        String model = owner.post("/api/v1/models", Map.of("name", unique("deployable"))).get("/id");
+        for (int i = 0; i < 2; i++) {
+            owner.post("/api/v1/models/" + model + "/versions", Map.of("runId", run, "artifactPath", "a.txt",
+                    "flavor", "dl4j", "signature", Map.of("inputs", List.of(Map.of("name", "x", "type", "double")))));
+        }
+        return model;
     }
 
     /** Organization-wide reads (the organization, members, groups, datasets): every member of the organization. */
@@ -245,6 +264,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> Map.of(), write()));
         rows.addAll(registryRows());
         rows.addAll(computeRows());
+        rows.addAll(deploymentRows());
         rows.addAll(mlflowRows());
         rows.add(row("GET", "/api/v1/lineage/{kind}/{*id}", f -> "/api/v1/lineage/model-version/" + f.model() + ".v1", null,
                 read()));
@@ -320,6 +340,32 @@ class AuthorizationMatrixTest extends ApiTestBase {
     /** Agents are operated only by the principal that registered them (here the OWNER caller). */
     private static Map<Caller, Integer> operateAgent(int registrant) {
         return expect(404, 403, 404, 404, 404, 404, 404, registrant);
+    }
+
+    /** Deployments follow the project of the version they serve: EDITOR changes them, VIEWER reads and scores. */
+    private static List<Row> deploymentRows() {
+        String deployments = "/api/v1/deployments";
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("GET", deployments, f -> deployments, null, collectionRead()));
+        rows.add(row("POST", deployments, f -> deployments,
+                f -> Map.of("modelId", f.deployableModel(), "version", 1, "replicas", 0),
+                editProject()));
+        rows.add(row("GET", deployments + "/{id}", f -> deployments + "/" + f.deployment(), null, readProject()));
+        rows.add(row("DELETE", deployments + "/{id}", f -> deployments + "/" + f.deployment(), null, editProject()));
+        rows.add(row("POST", deployments + "/{id}/scale", f -> deployments + "/" + f.deployment() + "/scale",
+                f -> Map.of("replicas", 0), editProject()));
+        rows.add(row("POST", deployments + "/{id}/update", f -> deployments + "/" + f.deployment() + "/update",
+                f -> Map.of("version", 2, "canaryPercent", 10), editProject()));
+        rows.add(row("POST", deployments + "/{id}/promote", f -> deployments + "/" + f.canaryDeployment() + "/promote",
+                f -> Map.of(), editProject()));
+        rows.add(row("POST", deployments + "/{id}/rollback", f -> deployments + "/" + f.canaryDeployment() + "/rollback",
+                f -> Map.of(), editProject()));
+        // authorized callers reach the router, which has no model server to send to (0 replicas): 503
+        rows.add(row("POST", deployments + "/{id}/score", f -> deployments + "/" + f.deployment() + "/score",
+                f -> Map.of("rows", List.of(Map.of("x", 1.0))), expect(404, 503, 404, 503, 503, 503, 503, 503)));
+        rows.add(row("GET", deployments + "/{id}/telemetry", f -> deployments + "/" + f.deployment() + "/telemetry", null,
+                readProject()));
+        return rows;
     }
 
     private static List<Row> computeRows() {
@@ -535,6 +581,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",
             "DELETE /api/v1/orgs/{org}/service-accounts/{id}", "DELETE /api/v1/orgs/{org}/sso",
             "DELETE /api/v1/compute/targets/{id}", "POST /api/v1/compute/agents/{id}/lease",
+            "DELETE /api/v1/deployments/{id}", "POST /api/v1/deployments/{id}/update",
+            "POST /api/v1/deployments/{id}/promote", "POST /api/v1/deployments/{id}/rollback",
             "POST /api/2.0/mlflow/experiments/update", "POST /api/2.0/mlflow/experiments/delete",
             "POST /api/2.0/mlflow/experiments/delete-experiment-tag", "POST /api/2.0/mlflow/runs/delete",
             "POST /api/2.0/mlflow/runs/delete-tag",

@@ -55,7 +55,7 @@ public class AxonConfig {
 
     /** Processing groups whose handlers feed read models; each is a replayable tracking processor. */
     public static final List<String> PROJECTIONS = List.of("organizations", "access", "projects", "runs", "run-metrics",
-            "datasets", "models", "lineage", "audit", "compute", "search");
+            "datasets", "models", "lineage", "audit", "compute", "search", "deployments");
 
     /**
      * Projections fed into a server that may be away (the cluster profile's search cluster and metric store): a

@@ -8,7 +8,8 @@ public enum LineageKind {
     SOURCE_SNAPSHOT("source-snapshot"),
     RUN("run"),
     ARTIFACT("artifact"),
-    MODEL_VERSION("model-version");
+    MODEL_VERSION("model-version"),
+    DEPLOYMENT("deployment");
 
     private final String label;
 
@@ -32,6 +33,6 @@ public enum LineageKind {
             }
         }
         throw new InvalidInputException(field,
-                "kind must be one of dataset-version, source-snapshot, run, artifact, model-version");
+                "kind must be one of dataset-version, source-snapshot, run, artifact, model-version, deployment");
     }
 }

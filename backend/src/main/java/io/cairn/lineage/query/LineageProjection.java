@@ -2,6 +2,9 @@ package io.cairn.lineage.query;
 
 import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.dataset.api.DatasetEvent.DatasetVersionAddedEvent;
+import io.cairn.deployment.api.DeploymentEvent.DeploymentCanaryStartedEvent;
+import io.cairn.deployment.api.DeploymentEvent.DeploymentCreatedEvent;
+import io.cairn.deployment.api.DeploymentEvent.DeploymentVersionChangedEvent;
 import io.cairn.registry.api.ModelVersionId;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
 import io.cairn.run.api.DatasetInput;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the lineage graph from run, dataset and registry events: nodes (dataset versions, source snapshots,
  * runs, artifacts, model versions) and edges pointing downstream: a dataset version or source snapshot was
  * {@code consumed} by a run, a run {@code produced} an artifact, a model version was {@code registered-from}
- * an artifact. Every node and edge keeps the id, actor and time of the event that created it.
+ * an artifact, a model version was {@code deployed-as} a deployment (when it was deployed, updated to, or started
+ * as a canary). Every node and edge keeps the id, actor and time of the event that created it.
  */
 @Component
 @ProcessingGroup("lineage")
@@ -36,6 +40,7 @@ public class LineageProjection {
     public static final String CONSUMED = "consumed";
     public static final String PRODUCED = "produced";
     public static final String REGISTERED_FROM = "registered-from";
+    public static final String DEPLOYED_AS = "deployed-as";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -128,10 +133,36 @@ public class LineageProjection {
                 event.artifactSha256())), LineageKind.MODEL_VERSION.key(version), REGISTERED_FROM, message);
     }
 
+    @EventHandler
+    void on(DeploymentCreatedEvent event, EventMessage<?> message) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", event.name());
+        properties.put("target", event.target());
+        properties.put("modelId", event.modelId());
+        node(event.tenantId(), LineageKind.DEPLOYMENT, event.deploymentId(), properties, message);
+        deployedAs(event.tenantId(), event.modelId(), event.version().version(), event.deploymentId(), message);
+    }
+
+    @EventHandler
+    void on(DeploymentVersionChangedEvent event, EventMessage<?> message) {
+        deployedAs(event.tenantId(), event.modelId(), event.version().version(), event.deploymentId(), message);
+    }
+
+    @EventHandler
+    void on(DeploymentCanaryStartedEvent event, EventMessage<?> message) {
+        deployedAs(event.tenantId(), event.modelId(), event.canary().version(), event.deploymentId(), message);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM lineage_edges").update();
         jdbc.sql("DELETE FROM lineage_nodes").update();
+    }
+
+    private void deployedAs(String tenantId, String modelId, int version, String deploymentId,
+                            EventMessage<?> message) {
+        edge(tenantId, LineageKind.MODEL_VERSION.key(ModelVersionId.of(modelId, version)),
+                LineageKind.DEPLOYMENT.key(deploymentId), DEPLOYED_AS, message);
     }
 
     /** Adds a node unless it exists (a snapshot shared by runs, an artifact uploaded twice with equal content). */

@@ -75,10 +75,16 @@ public class LineageReadModel {
      */
     public LineageGraph graph(String tenantId, LineageKind kind, String id, Direction direction, int depth,
                               Predicate<String> runVisible) {
+        return graph(tenantId, kind, id, direction, depth, runVisible, deploymentId -> true);
+    }
+
+    /** {@link #graph(String, LineageKind, String, Direction, int, Predicate)}, also leaving out hidden deployments. */
+    public LineageGraph graph(String tenantId, LineageKind kind, String id, Direction direction, int depth,
+                              Predicate<String> runVisible, Predicate<String> deploymentVisible) {
         String rootKey = kind.key(id);
         Map<String, Integer> distances = new LinkedHashMap<>();
         distances.put(rootKey, 0);
-        if (hidden(rootKey, runVisible) || nodes(tenantId, List.of(rootKey), distances).isEmpty()) {
+        if (hidden(rootKey, runVisible, deploymentVisible) || nodes(tenantId, List.of(rootKey), distances).isEmpty()) {
             throw new NotFoundException("Lineage node", rootKey);
         }
         boolean upstream = direction == Direction.UPSTREAM;
@@ -89,7 +95,7 @@ public class LineageReadModel {
             Set<String> next = new LinkedHashSet<>();
             for (EdgeRow edge : edgesTouching(tenantId, frontier, upstream)) {
                 String other = upstream ? edge.fromKey() : edge.toKey();
-                if (hidden(other, runVisible)) {
+                if (hidden(other, runVisible, deploymentVisible)) {
                     continue;
                 }
                 if (!distances.containsKey(other)) {
@@ -118,9 +124,15 @@ public class LineageReadModel {
                 sortedNodes, sortedEdges, truncated);
     }
 
-    /** A run node, or an artifact node (id {@code <runId>/<path>@sha256:<hex>}), of a run not to be shown. */
-    private static boolean hidden(String key, Predicate<String> runVisible) {
+    /**
+     * A run node, or an artifact node (id {@code <runId>/<path>@sha256:<hex>}), of a run not to be shown, or a
+     * deployment not to be shown.
+     */
+    private static boolean hidden(String key, Predicate<String> runVisible, Predicate<String> deploymentVisible) {
         LineageGraph.NodeRef node = ref(key);
+        if (LineageKind.DEPLOYMENT.label().equals(node.kind())) {
+            return !deploymentVisible.test(node.id());
+        }
         if (LineageKind.RUN.label().equals(node.kind())) {
             return !runVisible.test(node.id());
         }

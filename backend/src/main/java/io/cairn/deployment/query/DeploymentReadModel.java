@@ -1,0 +1,103 @@
+package io.cairn.deployment.query;
+
+import io.cairn.common.error.NotFoundException;
+import io.cairn.deployment.query.DeploymentView.Served;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the deployments read model; every API query is scoped by tenant. Runtime status is not here: the
+ * web layer adds what the local supervisor observes ({@code status} PENDING until it does).
+ */
+@Component
+public class DeploymentReadModel {
+
+    private static final String COLUMNS = "tenant_id, id, name, target, project_id, model_id, replicas, stable_version, "
+            + "stable_alias, stable_sha256, canary_version, canary_alias, canary_sha256, canary_percent, created_by, "
+            + "creation_time, update_time";
+
+    /** A deployment as the supervisor sees it, across tenants. */
+    public record Row(String tenantId, DeploymentView view) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public DeploymentReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public DeploymentView get(String tenantId, String deploymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, deploymentId)
+                .query((rs, n) -> view(rs))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Deployment", deploymentId));
+    }
+
+    /** The project a live deployment belongs to. */
+    public Optional<String> projectOf(String tenantId, String deploymentId) {
+        return jdbc.sql("SELECT project_id FROM deployments WHERE tenant_id = ? AND id = ?")
+                .params(tenantId, deploymentId).query(String.class).optional();
+    }
+
+    /**
+     * One page plus one row of the tenant's deployments, newest first, optionally of one project or model;
+     * {@code visibleProjects} (null: all) leaves out deployments of projects the caller cannot see.
+     */
+    public List<DeploymentView> list(String tenantId, String projectId, String modelId, Set<String> visibleProjects,
+                                     long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenantId);
+        StringBuilder where = new StringBuilder("tenant_id = :tenant");
+        if (projectId != null) {
+            where.append(" AND project_id = :project");
+            params.put("project", projectId);
+        }
+        if (modelId != null) {
+            where.append(" AND model_id = :model");
+            params.put("model", modelId);
+        }
+        // Deployments are few per organization: the visibility filter runs here rather than in SQL.
+        List<DeploymentView> rows = jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE " + where
+                        + " ORDER BY creation_time DESC, id")
+                .params(params)
+                .query((rs, n) -> view(rs))
+                .list();
+        return rows.stream()
+                .filter(d -> visibleProjects == null || visibleProjects.contains(d.projectId()))
+                .skip(offset).limit(limit).toList();
+    }
+
+    /** Every live deployment on {@code target}, of every tenant: what the supervisor should be running. */
+    public List<Row> allOn(String target) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE target = ?")
+                .params(target)
+                .query((rs, n) -> new Row(rs.getString("tenant_id"), view(rs)))
+                .list();
+    }
+
+    private static DeploymentView view(ResultSet rs) throws SQLException {
+        List<Served> versions = new ArrayList<>(2);
+        int canary = rs.getInt("canary_version");
+        boolean hasCanary = !rs.wasNull();
+        int canaryPercent = hasCanary ? rs.getInt("canary_percent") : 0;
+        versions.add(new Served("stable", rs.getInt("stable_version"), rs.getString("stable_alias"),
+                rs.getString("stable_sha256"), 100 - canaryPercent, "PENDING", null, 0));
+        if (hasCanary) {
+            versions.add(new Served("canary", canary, rs.getString("canary_alias"), rs.getString("canary_sha256"),
+                    canaryPercent, "PENDING", null, 0));
+        }
+        return new DeploymentView(rs.getString("id"), rs.getString("name"), rs.getString("target"),
+                rs.getString("project_id"), rs.getString("model_id"), rs.getInt("replicas"), "PENDING",
+                List.copyOf(versions), rs.getString("created_by"), rs.getLong("creation_time"),
+                rs.getLong("update_time"));
+    }
+}
