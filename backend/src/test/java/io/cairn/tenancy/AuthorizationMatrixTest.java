@@ -486,7 +486,7 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 readProject()));
         rows.add(row("POST", runs + "/log-inputs", f -> runs + "/log-inputs", f -> Map.of("run_id", f.run(),
                 "datasets", List.of(Map.of("dataset", Map.of("name", "matrix-data", "digest", "abc123",
-                        "source_type", "http", "source", "{\"url\": \"https://example.com/d.csv\"}"))))),
+                        "source_type", "http", "source", "{\"url\": \"https://example.com/d.csv\"}")))),
                 editProject()));
         rows.add(row("GET", api + "/artifacts/list", f -> api + "/artifacts/list?run_id=" + f.run(), null, readProject()));
         String proxy = "/api/2.0/mlflow-artifacts/artifacts";
