@@ -33,9 +33,7 @@ export function ExecutionPanel({ runId }: { runId: string }) {
         </div>
         <div className="overview-row">
           <dt>Attempt</dt>
-          <dd>
-            {e.attempt} of {e.maxAttempts}
-          </dd>
+          <dd>{e.attempt === 0 ? `none yet (at most ${e.maxAttempts})` : `${e.attempt} of ${e.maxAttempts}`}</dd>
         </div>
         <div className="overview-row">
           <dt>Submitted</dt>
