@@ -146,11 +146,12 @@ describe('run execution and log', () => {
         }),
       ),
       'GET /runs/r1/logs': json({ chunks: [{ seq: 1, stream: 'stderr', text: 'Traceback: boom\n', time: 0 }], nextSeq: 1 }),
+      'GET /compute/targets/tgt-gpu': json(gpu),
     });
     renderApp('/runs/r1');
     const panel = await screen.findByRole('region', { name: 'Execution' });
     expect(within(panel).getByText('2 of 3')).toBeInTheDocument();
-    expect(within(panel).getByRole('link', { name: 'tgt-gpu' })).toHaveAttribute('href', '/compute/targets/tgt-gpu');
+    expect(await within(panel).findByRole('link', { name: 'gpu-pool' })).toHaveAttribute('href', '/compute/targets/tgt-gpu');
     const rows = within(within(panel).getByRole('table', { name: 'Attempts' })).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent(/agt-a.*lost.*The lease of agent 'agt-a' expired/);
     expect(rows[1]).toHaveTextContent(/agt-b.*failed.*3.*The process exited with code 3/);

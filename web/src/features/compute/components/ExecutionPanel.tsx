@@ -3,6 +3,13 @@ import { formatDuration, formatTime } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useExecution } from '../api/get-execution';
+import { useTarget } from '../api/get-target';
+
+/** A target's name once known (its id until then, or when it cannot be read). */
+function TargetName({ targetId }: { targetId: string }) {
+  const target = useTarget(targetId);
+  return <>{target.data?.name ?? targetId}</>;
+}
 
 /**
  * How a submitted run is executed: its target, attempt n of m, the current lease, and every attempt with its agent,
@@ -28,7 +35,9 @@ export function ExecutionPanel({ runId }: { runId: string }) {
         <div className="overview-row">
           <dt>Target</dt>
           <dd>
-            <Link to={paths.computeTarget(e.targetId)}>{e.targetId}</Link> <span className="badge">{e.kind}</span>
+            <Link to={paths.computeTarget(e.targetId)}>
+              <TargetName targetId={e.targetId} />
+            </Link> <span className="badge">{e.kind}</span>
           </dd>
         </div>
         <div className="overview-row">
