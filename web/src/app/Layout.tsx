@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { isPersonalAccessToken, RequireAuth, useAuth } from '@/features/auth';
 import { activeOrganization, OrganizationSwitcher, useMe } from '@/features/organizations';
+import { SearchBox } from '@/features/search';
 import { paths } from '@/shared/paths';
 import { ThemeToggle } from '@/shared/ui/theme';
 
@@ -41,9 +42,13 @@ export function Layout() {
           <NavLink to={paths.projects()}>Projects</NavLink>
           <NavLink to={paths.datasets()}>Datasets</NavLink>
           <NavLink to={paths.models()}>Models</NavLink>
+          <NavLink to={paths.computeTargets()}>Compute</NavLink>
           <NavLink to={paths.organization()}>Organization</NavLink>
           <AuditLink />
         </nav>
+        <search className="header-search" aria-label="Global">
+          <SearchBox />
+        </search>
         <div className="header-actions">
           <OrganizationSwitcher tokenBound={isPersonalAccessToken(token)} />
           <AccountLink />

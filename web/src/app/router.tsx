@@ -7,6 +7,7 @@ import { Layout } from './Layout';
 import { AccountRoute } from './routes/AccountRoute';
 import { AuditRoute } from './routes/AuditRoute';
 import { CompareRoute } from './routes/CompareRoute';
+import { ComputeAgentsRoute, ComputeTargetRoute, ComputeTargetsRoute } from './routes/ComputeRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
 import { LineageRoute } from './routes/LineageRoute';
 import { ModelRoute, ModelsRoute } from './routes/ModelsRoute';
@@ -15,6 +16,7 @@ import { OrganizationRoute } from './routes/OrganizationRoute';
 import { ProjectRoute } from './routes/ProjectRoute';
 import { ProjectsRoute } from './routes/ProjectsRoute';
 import { RunRoute } from './routes/RunRoute';
+import { SearchRoute } from './routes/SearchRoute';
 
 // every call acts in the organization chosen in the header (none chosen: the credential's own)
 configureApiClient({ getOrganization: activeOrganization.get });
@@ -50,6 +52,11 @@ export const routes: RouteObject[] = [
           { path: routePatterns.account, element: <AccountRoute /> },
           { path: routePatterns.organization, element: <OrganizationRoute /> },
           { path: routePatterns.audit, element: <AuditRoute /> },
+          { path: routePatterns.search, element: <SearchRoute /> },
+          { path: '/compute', element: <Navigate to={paths.computeTargets()} replace /> },
+          { path: routePatterns.computeTargets, element: <ComputeTargetsRoute /> },
+          { path: routePatterns.computeTarget, element: <ComputeTargetRoute /> },
+          { path: routePatterns.computeAgents, element: <ComputeAgentsRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -20,6 +20,10 @@ export const routePatterns = {
   account: '/account',
   organization: '/organization',
   audit: '/audit',
+  search: '/search',
+  computeTargets: '/compute/targets',
+  computeTarget: '/compute/targets/:targetId',
+  computeAgents: '/compute/agents',
 } as const;
 
 export const paths = {
@@ -38,4 +42,8 @@ export const paths = {
   account: () => '/account',
   organization: () => '/organization',
   audit: () => '/audit',
+  search: (q?: string) => (q ? `/search?q=${seg(q)}` : '/search'),
+  computeTargets: () => '/compute/targets',
+  computeTarget: (targetId: string) => `/compute/targets/${seg(targetId)}`,
+  computeAgents: () => '/compute/agents',
 };

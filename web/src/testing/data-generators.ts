@@ -7,7 +7,9 @@ import type { Dataset, DatasetVersion } from '@/features/datasets/types';
 import type { ApprovalRequest, Model, ModelVersion } from '@/features/models/types';
 import type { Me, Member, SsoSettings } from '@/features/organizations/types';
 import type { Project } from '@/features/projects/types';
-import type { Artifact, DownsampledSeries, Run } from '@/features/runs/types';
+import type { Artifact, DownsampledSeries, LogChunk, Run } from '@/features/runs/types';
+import type { Agent, Attempt, ComputeTarget, Execution } from '@/features/compute/types';
+import type { SearchResult } from '@/features/search/types';
 import type { Problem } from '@/shared/api/client';
 
 let sequence = 0;
@@ -255,4 +257,79 @@ export function createSsoSettings(overrides: Partial<SsoSettings> = {}): SsoSett
     updatedTime: T0,
     ...overrides,
   };
+}
+
+export function createSearchResult(overrides: Partial<SearchResult> = {}): SearchResult {
+  const n = next();
+  return {
+    kind: 'run',
+    id: hex(n),
+    projectId: 'project-id',
+    name: `result-${n}`,
+    description: null,
+    status: 'FINISHED',
+    tags: {},
+    params: {},
+    metrics: {},
+    updateTime: T0 + n * 1000,
+    highlights: [],
+    ...overrides,
+  };
+}
+
+export function createTarget(overrides: Partial<ComputeTarget> = {}): ComputeTarget {
+  const n = next();
+  return {
+    id: `tgt-${hex(n, 8)}`,
+    name: `target-${n}`,
+    kind: 'process',
+    settings: { sparkMaster: null, namespace: null, gpus: null, maxConcurrentRuns: null },
+    createdBy: 'usr_admin',
+    creationTime: T0 + n * 1000,
+    ...overrides,
+  };
+}
+
+export function createAgent(overrides: Partial<Agent> = {}): Agent {
+  const n = next();
+  return {
+    id: `agt-${hex(n, 8)}`,
+    name: `agent-${n}`,
+    principalId: 'sa_agent',
+    kinds: ['process'],
+    targetIds: [],
+    leaseTtlSeconds: 30,
+    registrationTime: T0 + n * 1000,
+    lastHeartbeat: Date.now(),
+    ...overrides,
+  };
+}
+
+export function createAttempt(overrides: Partial<Attempt> = {}): Attempt {
+  return { attempt: 1, agentId: 'agt-1', startTime: T0, endTime: T0 + 5000, outcome: 'FINISHED', exitCode: 0, reason: null, ...overrides };
+}
+
+export function createExecution(overrides: Partial<Execution> = {}): Execution {
+  return {
+    runId: 'run-id',
+    projectId: 'project-id',
+    targetId: 'tgt-1',
+    kind: 'process',
+    status: 'FINISHED',
+    attempt: 1,
+    maxAttempts: 3,
+    agentId: null,
+    leaseExpiresAt: null,
+    exitCode: 0,
+    reason: null,
+    submissionTime: T0,
+    spec: { kind: 'process', entrypoint: 'python train.py', maxAttempts: 3 },
+    attempts: [createAttempt()],
+    ...overrides,
+  };
+}
+
+export function createLogChunk(overrides: Partial<LogChunk> = {}): LogChunk {
+  const n = next();
+  return { seq: n, stream: 'stdout', text: `line ${n}\n`, time: T0 + n * 1000, ...overrides };
 }

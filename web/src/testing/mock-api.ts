@@ -52,13 +52,20 @@ function compile(pattern: string) {
   return { method, regex: new RegExp(`^${source}$`), names };
 }
 
-/** Answered unless a test routes it itself: every signed-in page asks who the caller is (header, org switcher). */
+/**
+ * Answered unless a test routes them itself (a test's routes are tried first): every signed-in page asks who the
+ * caller is (header, org switcher); a run page reads its log and its execution (a run logged through the API has
+ * none: 404).
+ */
 const DEFAULT_ROUTES: Record<string, Handler> = {
   'GET /me': json(createMe()),
+  'GET /runs/:id/logs': json({ chunks: [], nextSeq: 0 }),
+  'GET /runs/:id/execution': problem({ status: 404, title: 'Not Found', detail: 'Run execution not found' }),
 };
 
 export function mockApi(routes: Record<string, Handler>) {
-  const compiled = Object.entries({ ...DEFAULT_ROUTES, ...routes }).map(([pattern, handler]) => ({ ...compile(pattern), handler, pattern }));
+  const defaults = Object.entries(DEFAULT_ROUTES).filter(([pattern]) => !(pattern in routes));
+  const compiled = [...Object.entries(routes), ...defaults].map(([pattern, handler]) => ({ ...compile(pattern), handler, pattern }));
   const calls: MockRequest[] = [];
   const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');

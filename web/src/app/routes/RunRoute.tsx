@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { ExecutionPanel } from '@/features/compute';
 import { DatasetVersionLabel } from '@/features/datasets';
 import { LineagePanel } from '@/features/lineage';
 import { ProjectName } from '@/features/projects';
@@ -21,6 +22,7 @@ export function RunRoute() {
       />
       <RunDetail
         runId={runId}
+        afterOverview={<ExecutionPanel runId={runId} />}
         renderInput={(input) => (
           <Link to={paths.dataset(input.datasetId)}>
             <DatasetVersionLabel datasetId={input.datasetId} datasetVersionId={input.datasetVersionId} />

@@ -36,7 +36,7 @@ describe('lineage explorer', () => {
     expect(layers.map((layer) => layer.getAttribute('aria-label'))).toEqual(['3 steps upstream', '2 steps upstream', '1 step upstream', 'This node']);
     expect(within(layers[1]).getByRole('link', { name: 'brave-otter' })).toHaveAttribute('href', '/runs/r1');
     expect(within(layers[0]).getByRole('link', { name: 's3://data/customers.parquet' })).toHaveAttribute('href', '/datasets/d1');
-    expect(within(layers[1]).getByRole('link', { name: 'Explore lineage from brave-otter' })).toHaveAttribute('href', '/lineage/run/r1');
+    expect(within(layers[1]).getByRole('link', { name: 'Explore from here: brave-otter' })).toHaveAttribute('href', '/lineage/run/r1');
 
     const edges = within(upstream).getByRole('table', { name: 'Upstream edges' });
     const row = within(edges).getByRole('cell', { name: 'produced' }).closest('tr')!;

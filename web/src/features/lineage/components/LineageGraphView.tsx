@@ -18,7 +18,7 @@ function NodeCard({ node, isRoot }: { node: LineageNode; isRoot: boolean }) {
         {node.actor} · {formatTime(node.time)}
       </div>
       {!isRoot ? (
-        <Link className="small" to={paths.lineage(node.kind, node.id)} aria-label={`Explore lineage from ${nodeLabel(node)}`}>
+        <Link className="small" to={paths.lineage(node.kind, node.id)} aria-label={`Explore from here: ${nodeLabel(node)}`}>
           Explore from here
         </Link>
       ) : null}

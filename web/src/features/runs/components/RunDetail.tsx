@@ -5,6 +5,7 @@ import { KeyValueTable } from '@/shared/ui/KeyValueTable';
 import { useRun } from '../api/get-run';
 import { isActive, type Run, type RunInput } from '../types';
 import { ArtifactsList } from './ArtifactsList';
+import { LogTail } from './LogTail';
 import { RunMetricChart } from './RunMetricChart';
 import { RunStatusBadge } from './RunStatusBadge';
 
@@ -71,15 +72,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /**
- * One run: overview, live metric charts, params, tags, inputs and artifacts. While the run is QUEUED or RUNNING
+ * One run: overview, live metric charts, params, tags, inputs, artifacts and the log tail. While the run is QUEUED or RUNNING
  * everything refreshes every few seconds. `renderInput` lets the page show a dataset input richly.
  */
 export function RunDetail({
   runId,
   renderInput = (input) => <code>{input.datasetVersionId}</code>,
+  afterOverview,
 }: {
   runId: string;
   renderInput?: (input: RunInput) => ReactNode;
+  /** Shown after the overview (the page adds how a submitted run is executed). */
+  afterOverview?: ReactNode;
 }) {
   const query = useRun(runId);
   if (query.isPending) return <Loading label="Loading run…" />;
@@ -109,10 +113,12 @@ export function RunDetail({
         <a href="#tags">Tags</a>
         <a href="#inputs">Inputs</a>
         <a href="#artifacts">Artifacts</a>
+        <a href="#log">Log</a>
       </nav>
       <Section id="overview" title="Overview">
         <Overview run={run} />
       </Section>
+      {afterOverview}
       <Section id="metrics" title="Metrics">
         {metricKeys.length === 0 ? (
           <EmptyState title="No metrics logged yet">
@@ -168,6 +174,9 @@ export function RunDetail({
       </Section>
       <Section id="artifacts" title="Artifacts">
         <ArtifactsList runId={run.id} live={live} />
+      </Section>
+      <Section id="log" title="Log">
+        <LogTail runId={run.id} live={live} />
       </Section>
     </div>
   );

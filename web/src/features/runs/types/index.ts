@@ -86,3 +86,17 @@ export interface Artifact {
 export function isActive(status: RunStatus): boolean {
   return status === 'RUNNING' || status === 'QUEUED';
 }
+
+/** One chunk of a run's output, numbered from 1 per run. */
+export interface LogChunk {
+  seq: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+  time: number;
+}
+
+/** `GET /runs/{id}/logs`: pass `nextSeq` as `after` to read what was appended since. */
+export interface LogPage {
+  chunks: LogChunk[];
+  nextSeq: number;
+}

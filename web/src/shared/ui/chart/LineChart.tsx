@@ -12,6 +12,32 @@ function cssVar(name: string, fallback: string): string {
   return value || fallback;
 }
 
+/** `performance` marks and measures are cheap; jsdom and old browsers may lack them. */
+const canMeasure = typeof performance !== 'undefined' && typeof performance.mark === 'function' && typeof performance.measure === 'function';
+let markSequence = 0;
+
+function markChartStart(title: string): string | null {
+  if (!canMeasure) return null;
+  markSequence += 1;
+  const name = `cairn:chart-start:${title}:${markSequence}`;
+  performance.mark(name);
+  return name;
+}
+
+/**
+ * Records `cairn:chart-draw:<title>`: from receiving a series (before aligning it) to the end of the draw showing
+ * it — what the browser e2e reads to measure the chart (docs/performance.md).
+ */
+function measureChartDraw(title: string, startMark: string) {
+  if (!canMeasure) return;
+  try {
+    performance.measure(`cairn:chart-draw:${title}`, startMark);
+  } catch {
+    // the mark was cleared (performance buffer full): nothing to record
+  }
+  performance.clearMarks(startMark);
+}
+
 /**
  * A fast line chart (uPlot on canvas): step on the x axis, a live legend with the values under the cursor,
  * drag to zoom and double-click to reset. New data keeps the user's zoom.
@@ -32,7 +58,12 @@ export function LineChart({
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const { theme } = useTheme();
-  const data = useMemo(() => alignSeries(series), [series]);
+  // Each new series is timed from here (before aligning it) to the end of the canvas draw that shows it.
+  const pendingMark = useRef<string | null>(null);
+  const data = useMemo(() => {
+    pendingMark.current = markChartStart(title);
+    return alignSeries(series);
+  }, [series, title]);
   const latest = useRef<AlignedData>(data);
   latest.current = data;
   const labels = series.map((line) => line.label).join('\u0000');
@@ -48,6 +79,14 @@ export function LineChart({
       height,
       scales: { x: { time: false } },
       cursor: { drag: { x: true, y: false } },
+      hooks: {
+        draw: [
+          () => {
+            if (pendingMark.current) measureChartDraw(title, pendingMark.current);
+            pendingMark.current = null;
+          },
+        ],
+      },
       legend: { live: true },
       axes: [
         { ...axis, label: xLabel, labelSize: 20 },

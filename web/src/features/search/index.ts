@@ -1,0 +1,2 @@
+export { SearchBox } from './components/SearchBox';
+export { SearchResults } from './components/SearchResults';
