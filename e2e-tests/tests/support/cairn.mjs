@@ -51,7 +51,7 @@ export async function startCairn() {
   child.on('exit', (code) => (exited = code));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (exited !== null) throw new Error(`Cairn exited with ${exited} while starting:\n${log.join('')}`);
     try {
@@ -62,7 +62,7 @@ export async function startCairn() {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`Cairn did not become healthy in 180 s:\n${log.join('')}`);
+      throw new Error(`Cairn did not become healthy in 300 s:\n${log.join('')}`);
     }
     await sleep(500);
   }
