@@ -179,8 +179,10 @@ class ScaleOutTest {
         Api.Response status = api.get("/api/v1/admin/projections/" + projection);
         assertThat(status.status()).as(status.text()).isEqualTo(200);
         List<String> owners = new ArrayList<>();
-        status.json().get("segments").forEach(segment -> owners.add(
-                segment.get("owner").isNull() ? null : segment.get("owner").asString()));
+        status.json().get("segments").forEach(segment -> {
+            JsonNode owner = segment.get("owner");
+            owners.add(owner == null || owner.isNull() ? null : owner.asString());
+        });
         return owners;
     }
 
