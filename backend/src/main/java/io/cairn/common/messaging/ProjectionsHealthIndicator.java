@@ -1,5 +1,6 @@
 package io.cairn.common.messaging;
 
+import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,9 @@ public class ProjectionsHealthIndicator implements HealthIndicator {
             return Health.down().withDetail("eventStore", "unreachable: " + e.getMessage()).build();
         }
         for (Projections.Status status : projections.all()) {
-            health.withDetail(status.name(), status);
+            // no segment owners (process ids and host names) in what anonymous callers read
+            health.withDetail(status.name(), Map.of("running", status.running(), "error", status.error(),
+                    "replaying", status.replaying(), "position", status.position(), "head", status.head()));
             if (AxonConfig.PROJECTIONS.contains(status.name()) && !AxonConfig.RETRYING_PROJECTIONS.contains(status.name())
                     && (!status.running() || status.error())) {
                 health.down();

@@ -5,6 +5,7 @@ import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.ForbiddenException;
 import io.cairn.common.error.NotFoundException;
 import java.util.Map;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -59,6 +60,12 @@ public class MlflowErrorAdvice {
         }
         return respond(MlflowErrorCode.INVALID_PARAMETER_VALUE, e instanceof ConflictException || e.field() == null
                 ? e.getMessage() : e.getMessage() + " (" + e.field() + ")");
+    }
+
+    /** Still racing another writer of the run after Cairn's retries: the client may try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Map<String, String>> concurrentChange(ConcurrencyException e) {
+        return respond(MlflowErrorCode.INVALID_PARAMETER_VALUE, "The resource was changed concurrently; try again");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

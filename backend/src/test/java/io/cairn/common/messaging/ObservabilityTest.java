@@ -20,6 +20,10 @@ class ObservabilityTest extends ApiTestBase {
             assertThat(health.json().at("/components/projections/details/" + projection + "/running").asBoolean())
                     .as(projection).isTrue();
         }
+        // which process on which host holds a segment is for admins (/api/v1/admin/projections), not anonymous callers
+        assertThat(health.text()).doesNotContain("owner").doesNotContain("segments");
+        assertThat(admin.get("/api/v1/admin/projections/runs").json().get("segments").get(0).get("owner").asString())
+                .matches("\\d+@.+");
         assertThat(admin.withToken(null).get("/actuator/health/readiness").get("/status")).isEqualTo("UP");
     }
 
