@@ -3,6 +3,7 @@ package io.cairn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
+import io.cairn.support.MetricHistory;
 import io.cairn.support.TestServers;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -144,20 +145,9 @@ class ScaleOutTest {
             waitFor(Duration.ofSeconds(60), "run " + run + " projected", () ->
                     "false".equals(a.get("/api/v1/runs/" + run + "/metrics/loss?maxResults=1")
                             .header("Cairn-Projection-Behind")));
-            Set<Long> steps = new HashSet<>();
-            int points = 0;
-            String pageToken = null;
-            do {
-                Api.Response page = a.get("/api/v1/runs/" + run + "/metrics/loss?maxResults=10000"
-                        + (pageToken == null ? "" : "&pageToken=" + pageToken));
-                assertThat(page.status()).as(page.text()).isEqualTo(200);
-                for (JsonNode point : page.json().get("points")) {
-                    steps.add(point.get("step").asLong());
-                    points++;
-                }
-                JsonNode next = page.json().get("nextPageToken");
-                pageToken = next == null || next.isNull() ? null : next.asString();
-            } while (pageToken != null);
+            List<Long> stored = MetricHistory.steps(a, run, "loss");
+            int points = stored.size();
+            Set<Long> steps = new HashSet<>(stored);
             assertThat(points).as("points of run %s in the metric store", run).isEqualTo(BATCHES * POINTS);
             assertThat(steps).as("distinct steps of run %s", run).hasSize(BATCHES * POINTS);
             JsonNode events = a.get("/api/v1/runs/" + run).json();

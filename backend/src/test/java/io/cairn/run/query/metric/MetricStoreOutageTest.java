@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.CairnApplication;
 import io.cairn.support.Api;
+import io.cairn.support.MetricHistory;
 import io.cairn.support.TcpGate;
 import io.cairn.support.TestServers;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Cassandra away during ingestion: an application of its own whose only Cassandra node is reached through a
@@ -101,19 +101,9 @@ class MetricStoreOutageTest {
             Api.Response page = admin.get(metrics + "/loss?maxResults=1");
             return page.status() == 200 && "false".equals(page.header("Cairn-Projection-Behind"));
         });
-        Set<Long> steps = new HashSet<>();
-        int points = 0;
-        String token = null;
-        do {
-            Api.Response page = admin.get(metrics + "/loss?maxResults=10000" + (token == null ? "" : "&pageToken=" + token));
-            assertThat(page.status()).as(page.text()).isEqualTo(200);
-            for (JsonNode point : page.json().get("points")) {
-                steps.add(point.get("step").asLong());
-                points++;
-            }
-            JsonNode next = page.json().get("nextPageToken");
-            token = next == null || next.isNull() ? null : next.asString();
-        } while (token != null);
+        List<Long> stored = MetricHistory.steps(admin, run.get("/id"), "loss");
+        int points = stored.size();
+        Set<Long> steps = new HashSet<>(stored);
         assertThat(points).as("points read back").isEqualTo(batches * BATCH);
         assertThat(steps).as("distinct steps").hasSize(batches * BATCH);
     }
