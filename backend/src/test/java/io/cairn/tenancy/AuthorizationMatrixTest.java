@@ -418,6 +418,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("GET", models + "/{modelId}/versions", f -> models + "/" + f.model() + "/versions", null, read()));
         rows.add(row("GET", models + "/{modelId}/versions/{version}", f -> models + "/" + f.model() + "/versions/1", null,
                 read()));
+        rows.add(row("DELETE", models + "/{modelId}/versions/{version}", f -> models + "/" + f.model() + "/versions/1",
+                null, write()));
         rows.add(row("POST", models + "/{modelId}/versions/{version}/stage", f -> models + "/" + f.model() + "/versions/1/stage",
                 f -> Map.of("stage", "Staging"), write()));
         rows.add(row("GET", models + "/{modelId}/aliases/{alias}", f -> models + "/" + f.model() + "/aliases/challenger",
@@ -531,10 +533,20 @@ class AuthorizationMatrixTest extends ApiTestBase {
                 f -> Map.of("name", f.modelName(), "version", "1", "key", "k", "value", "v"), write()));
         rows.add(row("DELETE", versions + "/delete-tag",
                 f -> versions + "/delete-tag?name=" + f.modelName() + "&version=1&key=t", null, write()));
+        rows.add(row("DELETE", versions + "/delete", f -> versions + "/delete?name=" + f.modelName() + "&version=1", null,
+                write()));
         rows.add(row("POST", versions + "/transition-stage", f -> versions + "/transition-stage",
                 f -> Map.of("name", f.modelName(), "version", "1", "stage", "Staging"), write()));
         rows.add(row("GET", api + "/metrics/get-history", f -> api + "/metrics/get-history?run_id=" + f.run()
                 + "&metric_key=acc", null, readProject()));
+        rows.add(row("GET", api + "/metrics/get-history-bulk", f -> api + "/metrics/get-history-bulk?run_ids=" + f.run()
+                + "&metric_key=acc", null, readProject()));
+        rows.add(row("GET", api + "/metrics/get-history-bulk-interval", f -> api
+                + "/metrics/get-history-bulk-interval?run_ids=" + f.run() + "&metric_key=acc&max_results=10", null,
+                readProject()));
+        rows.add(row("POST", runs + "/log-model", f -> runs + "/log-model", f -> Map.of("run_id", f.run(),
+                "model_json", "{\"artifact_path\": \"model\", \"flavors\": {}, \"utc_time_created\": \"2026-11-27\","
+                        + " \"run_id\": \"" + f.run() + "\"}"), editProject()));
         return withUiPrefixTwins(rows);
     }
 
@@ -576,6 +588,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             "DELETE /api/v1/orgs/{org}/members/{principalId}", "DELETE /api/v1/orgs/{org}/groups/{groupId}",
             "DELETE /api/v1/orgs/{org}/groups/{groupId}/members/{principalId}", "DELETE /api/v1/models/{id}",
             "DELETE /api/v1/models/{id}/tags/{key}", "POST /api/v1/models/{modelId}/versions/{version}/stage",
+            "DELETE /api/v1/models/{modelId}/versions/{version}",
+            "DELETE /api/2.0/mlflow/model-versions/delete", "DELETE /ajax-api/2.0/mlflow/model-versions/delete",
             "PUT /api/v1/models/{modelId}/aliases/{alias}", "DELETE /api/v1/models/{modelId}/aliases/{alias}",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/approve",
             "POST /api/v1/models/{modelId}/approvals/{requestId}/reject",

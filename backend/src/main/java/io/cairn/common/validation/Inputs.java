@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
 /** Checks on client-supplied values shared by every context; each failure names the offending field. */
 public final class Inputs {
 
-    /** Metric, param and tag keys: at most 250 characters of letters, digits, '_', '.', '/', '-', ' '. */
+    /** Metric, param and tag keys: at most 250 characters of letters, digits, '_', '.', '/', '-', ':', ' '. */
     public static final int MAX_KEY_LENGTH = 250;
     public static final int MAX_NAME_LENGTH = 256;
     public static final int MAX_DESCRIPTION_LENGTH = 8000;
     public static final int MAX_TAG_VALUE_LENGTH = 8000;
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_./\\- ]+");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_./:\\- ]+");
 
     private Inputs() {
     }
@@ -30,7 +30,7 @@ public final class Inputs {
         }
         if (!KEY.matcher(key).matches()) {
             throw new InvalidInputException(field, "Key '" + abbreviate(key) + "' may only contain letters, digits, "
-                    + "'_', '.', '/', '-' and spaces");
+                    + "'_', '.', '/', '-', ':' and spaces");
         }
         if (key.contains("..") || key.startsWith("/")) {
             throw new InvalidInputException(field, "Key '" + abbreviate(key) + "' must not start with '/' or contain '..'");

@@ -2,6 +2,7 @@ package io.cairn.deployment.query;
 
 import io.cairn.common.error.NotFoundException;
 import io.cairn.deployment.query.DeploymentView.Served;
+import io.cairn.registry.api.VersionServing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * web layer adds what the local supervisor observes ({@code status} PENDING until it does).
  */
 @Component
-public class DeploymentReadModel {
+public class DeploymentReadModel implements VersionServing {
 
     private static final String COLUMNS = "tenant_id, id, name, target, project_id, model_id, replicas, stable_version, "
             + "stable_alias, stable_sha256, canary_version, canary_alias, canary_sha256, canary_percent, created_by, "
@@ -82,6 +83,14 @@ public class DeploymentReadModel {
                 .params(target)
                 .query((rs, n) -> new Row(rs.getString("tenant_id"), view(rs)))
                 .list();
+    }
+
+    @Override
+    public List<String> deploymentsServing(String tenantId, String modelId, int version) {
+        return jdbc.sql("""
+                        SELECT id FROM deployments WHERE tenant_id = ? AND model_id = ?
+                        AND (stable_version = ? OR canary_version = ?) ORDER BY id""")
+                .params(tenantId, modelId, version, version).query(String.class).list();
     }
 
     private static DeploymentView view(ResultSet rs) throws SQLException {

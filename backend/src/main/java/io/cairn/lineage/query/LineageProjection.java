@@ -7,6 +7,7 @@ import io.cairn.deployment.api.DeploymentEvent.DeploymentCreatedEvent;
 import io.cairn.deployment.api.DeploymentEvent.DeploymentVersionChangedEvent;
 import io.cairn.registry.api.ModelVersionId;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDeletedEvent;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.RunEvent.ArtifactLoggedEvent;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
@@ -24,6 +25,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,6 +43,9 @@ public class LineageProjection {
     public static final String PRODUCED = "produced";
     public static final String REGISTERED_FROM = "registered-from";
     public static final String DEPLOYED_AS = "deployed-as";
+
+    private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -131,6 +136,21 @@ public class LineageProjection {
         node(event.tenantId(), LineageKind.MODEL_VERSION, version, properties, message);
         edge(event.tenantId(), LineageKind.ARTIFACT.key(artifactId(event.runId(), event.artifactPath(),
                 event.artifactSha256())), LineageKind.MODEL_VERSION.key(version), REGISTERED_FROM, message);
+    }
+
+    /** A deleted version stays in the graph (its history is what an auditor traces), marked as deleted. */
+    @EventHandler
+    void on(ModelVersionDeletedEvent event, EventMessage<?> message) {
+        String key = LineageKind.MODEL_VERSION.key(ModelVersionId.of(event.modelId(), event.version()));
+        jdbc.sql("SELECT properties_json FROM lineage_nodes WHERE tenant_id = ? AND node_key = ?")
+                .params(event.tenantId(), key).query(String.class).optional().ifPresent(stored -> {
+                    Map<String, Object> properties = new LinkedHashMap<>(json.readValue(stored, PROPERTIES));
+                    properties.put("deleted", true);
+                    properties.put("deletedBy", actor(message));
+                    properties.put("deletionTime", message.getTimestamp().toEpochMilli());
+                    jdbc.sql("UPDATE lineage_nodes SET properties_json = ? WHERE tenant_id = ? AND node_key = ?")
+                            .params(json.writeValueAsString(properties), event.tenantId(), key).update();
+                });
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import io.cairn.registry.api.RegisteredModelCommand.UntagModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.UntagRegisteredModelCommand;
 import io.cairn.registry.query.ModelReadModel;
 import io.cairn.registry.query.ModelView;
+import io.cairn.registry.web.ModelVersionDeletion;
 import io.cairn.run.query.RunReadModel;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
@@ -71,12 +72,15 @@ public class MlflowRegistryController {
     private final ModelReadModel models;
     private final RunReadModel runs;
     private final AccessPolicy policy;
+    private final ModelVersionDeletion deletion;
 
-    MlflowRegistryController(Commands commands, ModelReadModel models, RunReadModel runs, AccessPolicy policy) {
+    MlflowRegistryController(Commands commands, ModelReadModel models, RunReadModel runs, AccessPolicy policy,
+                             ModelVersionDeletion deletion) {
         this.commands = commands;
         this.models = models;
         this.runs = runs;
         this.policy = policy;
+        this.deletion = deletion;
     }
 
     @PostMapping("/registered-models/create")
@@ -316,6 +320,15 @@ public class MlflowRegistryController {
                 version, description == null ? "" : description));
         String tenantId = policy.caller(Action.READ).tenantId();
         return Map.of("model_version", modelVersion(model, models.version(tenantId, model.id(), version)));
+    }
+
+    @DeleteMapping("/model-versions/delete")
+    Map<String, Object> deleteVersion(@RequestBody(required = false) JsonNode body, HttpServletRequest http) {
+        WireRequest request = bodyOrQuery(body, http);
+        int version = version(request);
+        CairnPrincipal caller = policy.caller(Action.WRITE);
+        deletion.delete(caller, model(caller, request.requireString("name")).id(), version);
+        return Map.of();
     }
 
     @PostMapping("/model-versions/set-tag")

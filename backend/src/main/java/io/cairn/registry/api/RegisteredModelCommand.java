@@ -66,6 +66,15 @@ public sealed interface RegisteredModelCommand {
     }
 
     /**
+     * Deletes a version: it leaves the registry's views, its aliases are removed and its pending approval
+     * requests withdrawn; its number is never reused. A version in Production or behind a protected alias can
+     * only be deleted by someone who may approve changes to it.
+     */
+    record DeleteModelVersionCommand(@TargetAggregateIdentifier String modelId, String tenantId, int version,
+                                     CairnPrincipal actor) implements RegisteredModelCommand {
+    }
+
+    /**
      * Moves a version to a stage; answers a {@link ModelChangeOutcome}. A move to Production is recorded as an
      * approval request with id {@code requestId} instead.
      */

@@ -82,6 +82,16 @@ public sealed interface RegisteredModelEvent {
             implements RegisteredModelEvent {
     }
 
+    /**
+     * A version deleted; {@code withdrawnRequests} are the approval requests for it that were still pending.
+     * Aliases that pointed at it were removed by {@link ModelAliasRemovedEvent}s just before.
+     */
+    @WireName("cairn.registry.ModelVersionDeleted")
+    @Revision("1")
+    record ModelVersionDeletedEvent(String modelId, String tenantId, int version, ModelStage stage,
+                                    List<String> withdrawnRequests) implements RegisteredModelEvent {
+    }
+
     /** {@code approvalRequestId} names the approved request that caused the move, if any. */
     @WireName("cairn.registry.ModelVersionStageChanged")
     @Revision("1")

@@ -16,6 +16,7 @@ import io.cairn.registry.api.ModelVersionId;
 import io.cairn.registry.api.RegisteredModelCommand.ApproveModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateRegisteredModelCommand;
+import io.cairn.registry.api.RegisteredModelCommand.DeleteModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DeleteRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeRegisteredModelCommand;
@@ -35,6 +36,7 @@ import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovalRequestedEv
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDeletedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionStageChangedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
@@ -77,7 +79,7 @@ public class RegisteredModel {
     /** Aliases protected when a model is created; owners and admins may change the set. */
     static final List<String> DEFAULT_PROTECTED_ALIASES = List.of("champion");
 
-    private enum Status { PENDING, APPROVED, REJECTED }
+    private enum Status { PENDING, APPROVED, REJECTED, WITHDRAWN }
 
     private record VersionState(String projectId, ModelStage stage) {
     }
@@ -232,6 +234,27 @@ public class RegisteredModel {
         requireVersion(command.version(), "version");
         Inputs.requireMaxLength("description", command.description(), Inputs.MAX_DESCRIPTION_LENGTH);
         apply(new ModelVersionDescribedEvent(modelId, tenantId, command.version(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(DeleteModelVersionCommand command, AccessPolicy policy) {
+        requireWritable(command.tenantId());
+        VersionState state = requireVersion(command.version(), null);
+        List<String> pointing = aliases.entrySet().stream()
+                .filter(e -> e.getValue() == command.version()).map(Map.Entry::getKey).sorted().toList();
+        boolean guarded = state.stage() == ModelStage.PRODUCTION
+                || pointing.stream().anyMatch(protectedAliases::contains);
+        if (guarded && !policy.mayApproveModel(command.actor(), state.projectId())) {
+            throw new ForbiddenException("Version " + command.version() + " is in Production or behind a protected"
+                    + " alias; deleting it needs the role ADMIN or OWNER, or MANAGER of the project it was trained in");
+        }
+        for (String alias : pointing) {
+            apply(new ModelAliasRemovedEvent(modelId, tenantId, alias, command.version()));
+        }
+        List<String> withdrawn = requests.values().stream()
+                .filter(r -> r.version() == command.version() && r.status() == Status.PENDING)
+                .map(ApprovalRequest::id).sorted().toList();
+        apply(new ModelVersionDeletedEvent(modelId, tenantId, command.version(), state.stage(), withdrawn));
     }
 
     @CommandHandler
@@ -441,6 +464,15 @@ public class RegisteredModel {
     @EventSourcingHandler
     void on(ModelVersionStageChangedEvent event) {
         versions.put(event.version(), new VersionState(versions.get(event.version()).projectId(), event.toStage()));
+    }
+
+    @EventSourcingHandler
+    void on(ModelVersionDeletedEvent event) {
+        versions.remove(event.version());
+        versionTagKeys.remove(event.version());
+        for (String requestId : event.withdrawnRequests()) {
+            requests.computeIfPresent(requestId, (id, request) -> request.decided(Status.WITHDRAWN));
+        }
     }
 
     @EventSourcingHandler

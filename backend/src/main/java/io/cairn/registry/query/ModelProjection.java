@@ -7,6 +7,7 @@ import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovalRequestedEv
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionCreatedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDeletedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionUntaggedEvent;
@@ -158,6 +159,16 @@ public class ModelProjection {
     @EventHandler
     void on(ModelAliasRemovedEvent event, @Timestamp Instant time) {
         deleteAlias(event.tenantId(), event.modelId(), event.alias());
+        touchModel(event.tenantId(), event.modelId(), time);
+    }
+
+    @EventHandler
+    void on(ModelVersionDeletedEvent event, @Timestamp Instant time) {
+        jdbc.sql("DELETE FROM model_versions WHERE tenant_id = ? AND model_id = ? AND version = ?")
+                .params(event.tenantId(), event.modelId(), event.version()).update();
+        for (String requestId : event.withdrawnRequests()) {
+            decide(event.tenantId(), event.modelId(), requestId, "WITHDRAWN", null, "version deleted", time);
+        }
         touchModel(event.tenantId(), event.modelId(), time);
     }
 

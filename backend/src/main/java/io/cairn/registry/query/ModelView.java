@@ -21,7 +21,8 @@ public record ModelView(String id, String name, String description, Map<String, 
 
     /**
      * A change waiting for (or decided by) an approver: {@code kind} STAGE with {@code stage}, or ALIAS with
-     * {@code alias}. {@code status} is PENDING, APPROVED or REJECTED.
+     * {@code alias}. {@code status} is PENDING, APPROVED, REJECTED or
+     * WITHDRAWN (the version was deleted while the request was pending).
      */
     public record Approval(String id, String modelId, int version, String kind, String stage,
                            boolean archiveExistingVersions, String alias, String status, String requestedBy,

@@ -48,12 +48,15 @@ public class ModelVersionController {
     private final ModelReadModel models;
     private final RunReadModel runs;
     private final AccessPolicy policy;
+    private final ModelVersionDeletion deletion;
 
-    public ModelVersionController(Commands commands, ModelReadModel models, RunReadModel runs, AccessPolicy policy) {
+    public ModelVersionController(Commands commands, ModelReadModel models, RunReadModel runs, AccessPolicy policy,
+                                  ModelVersionDeletion deletion) {
         this.commands = commands;
         this.models = models;
         this.runs = runs;
         this.policy = policy;
+        this.deletion = deletion;
     }
 
     public record CreateVersionRequest(String runId, String artifactPath, String flavor, ModelSignature signature,
@@ -107,6 +110,16 @@ public class ModelVersionController {
     @GetMapping("/versions/{version}")
     ModelView.Version get(@PathVariable String modelId, @PathVariable int version) {
         return models.version(policy.caller(Action.READ).tenantId(), modelId, version);
+    }
+
+    /**
+     * Deletes a version (204). Refused with 409 while a deployment serves it; a version in Production or behind
+     * a protected alias needs an approver (403 otherwise).
+     */
+    @DeleteMapping("/versions/{version}")
+    ResponseEntity<Void> delete(@PathVariable String modelId, @PathVariable int version) {
+        deletion.delete(policy.caller(Action.WRITE), modelId, version);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/versions/{version}/stage")

@@ -13,7 +13,7 @@ import java.util.Set;
  * <pre>
  *   q      := term ( ' '+ term )*
  *   term   := word | '"' phrase '"' | field ':' value
- *   field  := kind | project | status | id | tag.&lt;key&gt; | param.&lt;key&gt;
+ *   field  := kind | project | status | id | tag.&lt;key&gt; | param.&lt;key&gt;   (a key with ':' or spaces in quotes)
  *   value  := bare-word | '"' quoted text '"'          (\" and \\ escape inside quotes)
  * </pre>
  * Words and phrases are matched as full text (standard analyzer: case-insensitive, split on word
@@ -71,6 +71,12 @@ public record SearchQuery(String tenantId, Set<String> visibleProjects, List<Str
             }
             int start = cursor.position;
             String head = cursor.until(":\"");
+            if (!cursor.atEnd() && cursor.peek() == '"' && namesKey(head)) {
+                head = head + cursor.quoted();
+                if (cursor.atEnd() || cursor.peek() != ':') {
+                    throw invalid("Missing ':' and a value after '" + head + "'");
+                }
+            }
             if (cursor.atEnd() || Character.isWhitespace(cursor.peek()) || cursor.peek() == '"') {
                 words.add(head + cursor.bare());
                 continue;
@@ -86,6 +92,12 @@ public record SearchQuery(String tenantId, Set<String> visibleProjects, List<Str
             filters.add(filter(head, value));
         }
         return new SearchQuery(tenantId, visibleProjects, words, phrases, filters);
+    }
+
+    /** {@code tag.} or {@code param.}, followed by a quoted key (one that holds ':' or a space). */
+    private static boolean namesKey(String head) {
+        String lower = head.toLowerCase(Locale.ROOT);
+        return lower.equals("tag.") || lower.equals("param.");
     }
 
     /** The words of every word and phrase, for highlighting. */

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.cairn.support.Api;
 import io.cairn.support.ApiTestBase;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
@@ -306,8 +311,7 @@ class MlflowClientTest extends ApiTestBase {
     void endpointsCairnDoesNotServeAnswerEndpointNotFound() {
         Api owner = ownerOf(unique("ml"));
         assertMlflowError(owner.post("/api/2.0/mlflow/traces/start", Map.of()), 404, "ENDPOINT_NOT_FOUND");
-        assertMlflowError(owner.get("/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?run_ids=x"), 404,
-                "ENDPOINT_NOT_FOUND");
+        assertMlflowError(owner.get("/ajax-api/2.0/mlflow/gateway-proxy?gateway_path=x"), 404, "ENDPOINT_NOT_FOUND");
         Api.Response wrongMethod = owner.delete("/api/2.0/mlflow/runs/create");
         assertMlflowError(wrongMethod, 404, "ENDPOINT_NOT_FOUND");
         assertThat(wrongMethod.get("/message")).contains("DELETE /api/2.0/mlflow/runs/create");
@@ -467,6 +471,147 @@ class MlflowClientTest extends ApiTestBase {
         assertThat(owner.delete("/api/2.0/mlflow/registered-models/delete?name=" + renamed).status()).isEqualTo(200);
         assertMlflowError(owner.get("/api/2.0/mlflow/registered-models/get?name=" + renamed), 404,
                 "RESOURCE_DOES_NOT_EXIST");
+    }
+
+    @Test
+    void modelVersionsAreDeletedWithTheirAliasesAndPendingApprovals() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("deletion"));
+        String runId = mlflow.createRun(experimentId).getRunId();
+        assertThat(owner.put("/api/v1/runs/" + runId + "/artifacts/model/MLmodel", "flavors: {}".getBytes()).status())
+                .isEqualTo(201);
+        String name = unique("fraud");
+        mlflow.sendPost("registered-models/create", "{\"name\": \"" + name + "\"}");
+        for (int i = 0; i < 3; i++) {
+            mlflow.sendPost("model-versions/create", "{\"name\": \"" + name + "\", \"source\": \"runs:/" + runId
+                    + "/model\"}");
+        }
+        mlflow.sendPost("registered-models/alias", "{\"name\": \"" + name + "\", \"alias\": \"candidate\", "
+                + "\"version\": \"2\"}");
+        String modelId = owner.get("/api/v1/models?maxResults=1000").json().get("models").valueStream()
+                .filter(m -> m.get("name").asString().equals(name)).findFirst().orElseThrow().get("id").asString();
+        Api member = memberOf(org, "MEMBER");
+        String request = member.post("/api/v1/models/" + modelId + "/versions/2/stage", Map.of("stage", "Production"))
+                .get("/id");
+
+        assertMlflowError(memberOf(org, "AUDITOR").delete("/api/2.0/mlflow/model-versions/delete?name=" + name
+                + "&version=2"), 403, "PERMISSION_DENIED");
+        assertMlflowError(ownerOf(unique("other")).delete("/api/2.0/mlflow/model-versions/delete?name=" + name
+                + "&version=2"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertThat(owner.delete("/api/2.0/mlflow/model-versions/delete?name=" + name + "&version=2").status())
+                .isEqualTo(200);
+
+        assertMlflowError(owner.get("/api/2.0/mlflow/model-versions/get?name=" + name + "&version=2"), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(owner.delete("/api/2.0/mlflow/model-versions/delete?name=" + name + "&version=2"), 404,
+                "RESOURCE_DOES_NOT_EXIST");
+        assertThat(mlflow.searchModelVersions("name='" + name + "'").getItems())
+                .extracting(v -> v.getVersion()).containsExactlyInAnyOrder("1", "3");
+        assertThat(mlflow.getRegisteredModel(name).getAliasesList()).isEmpty();
+        Api.Response approval = owner.get("/api/v1/models/" + modelId + "/approvals/" + request);
+        assertThat(approval.get("/status")).isEqualTo("WITHDRAWN");
+        assertThat(owner.post("/api/v1/models/" + modelId + "/approvals/" + request + "/approve", Map.of()).status())
+                .isEqualTo(409);
+        // numbers are never reused; the graph keeps the deleted version, marked
+        assertThat(mlflow.sendPost("model-versions/create", "{\"name\": \"" + name + "\", \"source\": \"runs:/"
+                + runId + "/model\"}")).contains("\"version\":\"4\"");
+        Api.Response node = owner.get("/api/v1/lineage/model-version/" + modelId + ".v2?direction=upstream&depth=1");
+        assertThat(node.status()).as(node.text()).isEqualTo(200);
+        assertThat(node.text()).contains("\"deleted\":true");
+
+        // a Production version needs an approver to delete it; Cairn's own API deletes the same way
+        String toProduction = member.post("/api/v1/models/" + modelId + "/versions/3/stage",
+                Map.of("stage", "Production")).get("/id");
+        owner.post("/api/v1/models/" + modelId + "/approvals/" + toProduction + "/approve", Map.of());
+        assertThat(member.delete("/api/v1/models/" + modelId + "/versions/3").status()).isEqualTo(403);
+        assertThat(owner.delete("/api/v1/models/" + modelId + "/versions/3").status()).isEqualTo(204);
+        assertThat(owner.get("/api/v1/models/" + modelId + "/versions/3").status()).isEqualTo(404);
+        assertThat(owner.get("/api/v1/models/" + modelId + "/versions/1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void loggedModelsAndKeysWithColonsAreKeptLikeMlflowKeepsThem() {
+        Api owner = ownerOf(unique("ml"));
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("logged"));
+        String runId = mlflow.createRun(experimentId).getRunId();
+        for (String path : List.of("model", "scaler")) {
+            String model = "{\"artifact_path\": \"" + path + "\", \"flavors\": {\"python_function\": {}}, "
+                    + "\"utc_time_created\": \"2026-11-27 10:00:00.000000\", \"run_id\": \"" + runId + "\"}";
+            assertThat(owner.post("/api/2.0/mlflow/runs/log-model", Map.of("run_id", runId, "model_json", model))
+                    .status()).isEqualTo(200);
+        }
+        String history = tags(mlflow.getRun(runId)).get("mlflow.log-model.history");
+        assertThat(history).startsWith("[").contains("\"artifact_path\":\"model\"")
+                .contains("\"artifact_path\":\"scaler\"");
+        assertMlflowError(owner.post("/api/2.0/mlflow/runs/log-model", Map.of("run_id", runId, "model_json", "{oops")),
+                400, "INVALID_PARAMETER_VALUE");
+        Api.Response missing = owner.post("/api/2.0/mlflow/runs/log-model", Map.of("run_id", runId,
+                "model_json", "{\"artifact_path\": \"m\"}"));
+        assertMlflowError(missing, 400, "INVALID_PARAMETER_VALUE");
+        assertThat(missing.get("/message")).contains("flavors").contains("run_id").contains("utc_time_created");
+        assertThat(tags(mlflow.getRun(runId)).get("mlflow.log-model.history")).isEqualTo(history);
+
+        mlflow.logMetric(runId, "eval:accuracy", 0.75);
+        mlflow.logParam(runId, "optimizer:lr", "0.01");
+        mlflow.setTag(runId, "stage:team", "vision");
+        Run run = mlflow.getRun(runId);
+        assertThat(metrics(run)).containsEntry("eval:accuracy", 0.75);
+        assertThat(params(run)).containsEntry("optimizer:lr", "0.01");
+        assertThat(mlflow.searchRuns(List.of(experimentId), "params.`optimizer:lr` = '0.01'")).hasSize(1);
+        eventually(() -> owner.get("/api/v1/search?q=" + URLEncoder.encode("param.\"optimizer:lr\":0.01",
+                StandardCharsets.UTF_8)).text().contains(runId));
+    }
+
+    @Test
+    void bulkHistoriesSampleStepsAcrossRuns() {
+        String org = unique("ml");
+        Api owner = ownerOf(org);
+        MlflowClient mlflow = client(owner);
+        String experimentId = mlflow.createExperiment(unique("bulk"));
+        String a = mlflow.createRun(experimentId).getRunId();
+        String b = mlflow.createRun(experimentId).getRunId();
+        List<Metric> loss = new ArrayList<>();
+        for (int step = 0; step < 1000; step++) {
+            loss.add(metric("loss", 1.0 / (step + 1), T0 + step, step));
+        }
+        mlflow.logBatch(a, loss, List.of(), List.of());
+        mlflow.logBatch(b, loss.subList(0, 10), List.of(), List.of());
+        String bulk = "/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval?metric_key=loss&run_ids=" + a
+                + "&run_ids=" + b;
+
+        Api.Response sampled = owner.get(bulk + "&max_results=100");
+        assertThat(sampled.status()).as(sampled.text()).isEqualTo(200);
+        var points = sampled.json().get("metrics");
+        Set<Long> stepsOfA = new TreeSet<>();
+        points.valueStream().filter(p -> p.get("run_id").asString().equals(a))
+                .forEach(p -> stepsOfA.add(p.get("step").asLong()));
+        // 100 steps spread evenly (every 10th), the last one, and run b's first and last step (0 and 9)
+        assertThat(stepsOfA).hasSize(102).contains(0L, 10L, 990L, 999L, 9L);
+        assertThat(points.valueStream().filter(p -> p.get("run_id").asString().equals(b)).map(p -> p.get("step").asLong()))
+                .containsExactly(0L, 9L);
+        assertThat(points.get(1).get("value").asDouble()).isEqualTo(1.0 / 10);
+
+        Api.Response ranged = owner.get(bulk + "&start_step=100&end_step=104");
+        assertThat(ranged.json().get("metrics").valueStream().map(p -> p.get("step").asLong()))
+                .containsExactly(100L, 101L, 102L, 103L, 104L);
+        Api.Response all = owner.get("/api/2.0/mlflow/metrics/get-history-bulk?metric_key=loss&run_ids=" + a
+                + "&run_ids=" + b + "&max_results=1005");
+        assertThat(all.json().get("metrics")).hasSize(1005);
+
+        assertMlflowError(owner.get(bulk + "&start_step=5"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.get(bulk + "&start_step=5&end_step=1"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.get(bulk + "&max_results=2501"), 400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.get("/api/2.0/mlflow/metrics/get-history-bulk-interval?metric_key=loss"), 400,
+                "INVALID_PARAMETER_VALUE");
+        String tooMany = IntStream.range(0, 101).mapToObj(i -> "run_ids=r" + i)
+                .collect(Collectors.joining("&"));
+        assertMlflowError(owner.get("/api/2.0/mlflow/metrics/get-history-bulk-interval?metric_key=loss&" + tooMany),
+                400, "INVALID_PARAMETER_VALUE");
+        assertMlflowError(owner.get(bulk + "&run_ids=no-such-run"), 404, "RESOURCE_DOES_NOT_EXIST");
+        assertMlflowError(ownerOf(unique("other")).get(bulk), 404, "RESOURCE_DOES_NOT_EXIST");
     }
 
     @Test

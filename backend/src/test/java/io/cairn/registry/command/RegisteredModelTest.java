@@ -34,6 +34,7 @@ import io.cairn.registry.api.ModelStage;
 import io.cairn.registry.api.RegisteredModelCommand.ApproveModelChangeCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.CreateRegisteredModelCommand;
+import io.cairn.registry.api.RegisteredModelCommand.DeleteModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DeleteRegisteredModelCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeModelVersionCommand;
 import io.cairn.registry.api.RegisteredModelCommand.DescribeRegisteredModelCommand;
@@ -49,6 +50,7 @@ import io.cairn.registry.api.RegisteredModelEvent.ModelAliasRemovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelAliasSetEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeApprovedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelChangeRejectedEvent;
+import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDeletedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionDescribedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionTaggedEvent;
 import io.cairn.registry.api.RegisteredModelEvent.ModelVersionUntaggedEvent;
@@ -496,6 +498,67 @@ class RegisteredModelTest {
         fixture.given(created(), versionCreated(1), aliasRequested("champion", 1, OWNER))
                 .when(new RejectModelChangeCommand(MODEL_ID, TENANT, REQUEST_ID, null, OWNER))
                 .expectException(ForbiddenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void deleteModelVersionCommandRemovesItsAliasesAndWithdrawsItsPendingRequests() {
+        fixture.given(created(), versionCreated(1), versionCreated(2),
+                        new ModelAliasSetEvent(MODEL_ID, TENANT, "candidate", 2, null, null),
+                        new ModelAliasSetEvent(MODEL_ID, TENANT, "baseline", 1, null, null),
+                        productionRequested(2, false, MEMBER))
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 2, MEMBER))
+                .expectEvents(new ModelAliasRemovedEvent(MODEL_ID, TENANT, "candidate", 2),
+                        new ModelVersionDeletedEvent(MODEL_ID, TENANT, 2, ModelStage.NONE, List.of(REQUEST_ID)));
+    }
+
+    @Test
+    void deletedModelVersionIsGoneAndItsWithdrawnRequestCannotBeDecided() {
+        var deleted = new ModelVersionDeletedEvent(MODEL_ID, TENANT, 1, ModelStage.NONE, List.of(REQUEST_ID));
+        fixture.given(created(), versionCreated(1), productionRequested(1, false, MEMBER), deleted)
+                .when(new ApproveModelChangeCommand(MODEL_ID, TENANT, REQUEST_ID, null, ADMIN))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Approval request 'req-1' is already withdrawn")
+                .expectNoEvents();
+        fixture.given(created(), versionCreated(1), deleted)
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 1, OWNER))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        fixture.given(created(), versionCreated(1), deleted)
+                .when(transition(1, "Staging", false, MEMBER))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+        // the number is not reused
+        fixture.given(created(), versionCreated(1), deleted)
+                .when(createVersion())
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void deleteModelVersionCommandOnProductionOrProtectedAliasNeedsAnApprover() {
+        fixture.given(created(), versionCreated(1), stageChanged(1, ModelStage.NONE, ModelStage.PRODUCTION, REQUEST_ID))
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 1, MEMBER))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(created(), versionCreated(1), new ModelAliasSetEvent(MODEL_ID, TENANT, "champion", 1, null, null))
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 1, MEMBER))
+                .expectException(ForbiddenException.class)
+                .expectNoEvents();
+        fixture.given(created(), versionCreated(1), new ModelAliasSetEvent(MODEL_ID, TENANT, "champion", 1, null, null))
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 1, ADMIN))
+                .expectEvents(new ModelAliasRemovedEvent(MODEL_ID, TENANT, "champion", 1),
+                        new ModelVersionDeletedEvent(MODEL_ID, TENANT, 1, ModelStage.NONE, List.of()));
+    }
+
+    @Test
+    void deleteModelVersionCommandOnDeletedModelOrFromAnotherTenantIsRejected() {
+        fixture.given(created(), versionCreated(1), new RegisteredModelDeletedEvent(MODEL_ID, TENANT))
+                .when(new DeleteModelVersionCommand(MODEL_ID, TENANT, 1, OWNER))
+                .expectException(ConflictException.class)
+                .expectNoEvents();
+        fixture.given(created(), versionCreated(1))
+                .when(new DeleteModelVersionCommand(MODEL_ID, OTHER_TENANT, 1, OWNER))
+                .expectException(NotFoundException.class)
                 .expectNoEvents();
     }
 }

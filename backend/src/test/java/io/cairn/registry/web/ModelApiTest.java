@@ -53,6 +53,36 @@ class ModelApiTest extends ApiTestBase {
     }
 
     @Test
+    void aVersionADeploymentServesIsNotDeleted() {
+        Api owner = ownerOf(unique("registry"));
+        TrainedRun run = trainedRun(owner);
+        String modelId = owner.post("/api/v1/models", Map.of("name", unique("served"))).get("/id");
+        for (int i = 0; i < 3; i++) {
+            owner.post("/api/v1/models/" + modelId + "/versions", Map.of("runId", run.runId(), "artifactPath",
+                    ARTIFACT_PATH, "flavor", "dl4j", "signature", Map.of("inputs", List.of(Map.of("name", "x",
+                            "type", "double")))));
+        }
+        // 0 replicas: nothing is started, but the deployment serves version 1 and, as a canary, version 2
+        String deployment = owner.post("/api/v1/deployments", Map.of("modelId", modelId, "version", 1, "replicas", 0))
+                .get("/id");
+        owner.post("/api/v1/deployments/" + deployment + "/update", Map.of("version", 2, "canaryPercent", 10));
+
+        for (int version : new int[] {1, 2}) {
+            Api.Response refused = assertProblem(owner.delete("/api/v1/models/" + modelId + "/versions/" + version), 409);
+            assertThat(refused.get("/field")).isEqualTo("version");
+            assertThat(refused.get("/detail")).contains(deployment);
+        }
+        assertThat(owner.delete("/api/v1/models/" + modelId + "/versions/3").status()).isEqualTo(204);
+        assertProblem(owner.delete("/api/v1/models/" + modelId + "/versions/3"), 404);
+        assertProblem(owner.delete("/api/v1/models/" + modelId + "/versions/99"), 404);
+        assertProblem(ownerOf(unique("other")).delete("/api/v1/models/" + modelId + "/versions/1"), 404);
+        assertThat(owner.get("/api/v1/models/" + modelId + "/versions/1").status()).isEqualTo(200);
+
+        assertThat(owner.delete("/api/v1/deployments/" + deployment).status()).isEqualTo(204);
+        assertThat(owner.delete("/api/v1/models/" + modelId + "/versions/1").status()).isEqualTo(204);
+    }
+
+    @Test
     void modelsAreRenamedDescribedTaggedAndSoftDeleted() {
         Api owner = ownerOf(unique("registry"));
         String name = unique("churn");

@@ -36,9 +36,17 @@ class SearchQueryTest {
                 new Filter(Field.PROJECT, null, "p-1"));
     }
 
+    @Test
+    void keysWithColonsOrSpacesAreQuoted() {
+        SearchQuery query = parse("param.\"optimizer:lr\":0.01 TAG.\"eval set\":\"hold out\"");
+
+        assertThat(query.filters()).containsExactly(new Filter(Field.PARAM, "optimizer:lr", "0.01"),
+                new Filter(Field.TAG, "eval set", "hold out"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "colour:red", ":x", "kind:", "kind:widget", "\"open", "\"\"", "tag.:x",
-            "s3://bucket"})
+            "s3://bucket", "param.\"a:b\"", "param.\"a:b\" x", "tag.\"a:b\":", "tag.\"open:x"})
     void invalidQueriesNameTheFieldQ(String q) {
         assertThatThrownBy(() -> parse(q)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.field()).isEqualTo("q"));
