@@ -10,7 +10,7 @@ import java.io.File;
 
 /**
  * The {@code kubernetes} executor: each attempt of a run is a Kubernetes {@code Job} ({@link JobManifest}) in the
- * namespace of the run's target, watched until it ends ({@link KubernetesExecution}). One fabric8 client per agent,
+ * namespace of the run's target, followed until it ends ({@link KubernetesExecution}). One fabric8 client per agent,
  * configured by the agent's {@code --kube-…} options ({@link KubernetesOptions}) on the first lease.
  */
 public class KubernetesExecutor implements RunExecutor {
