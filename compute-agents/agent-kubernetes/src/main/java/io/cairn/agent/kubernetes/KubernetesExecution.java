@@ -63,13 +63,17 @@ class KubernetesExecution implements RunExecutor.Execution {
         this.run = run;
     }
 
+    /**
+     * Deletes the Job here (the agent may be stopping: its JVM ends once this returns) and in {@link #run}'s loop,
+     * which it wakes, before the loop answers KILLED; a second delete answers 404 and does nothing.
+     */
     @Override
     public void cancel() {
         cancelled = true;
-        wake.release();
         if (created) {
             delete();
         }
+        wake.release();
     }
 
     @Override
@@ -133,6 +137,7 @@ class KubernetesExecution implements RunExecutor.Execution {
         boolean active = false;
         while (true) {
             if (cancelled) {
+                delete();
                 return killed();
             }
             Job current;

@@ -80,7 +80,7 @@ class KubernetesExecutionTest {
 
         setStatus(JOB, new JobStatusBuilder().withSucceeded(1)
                 .withConditions(new JobConditionBuilder().withType("Complete").withStatus("True").build()).build());
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new RunExecutor.Outcome("FINISHED", 0, null));
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(new RunExecutor.Outcome("FINISHED", 0, null));
         assertThat(cairn.logs())
                 .contains("stderr:[cairn-agent] submitted the Job ml-jobs/" + JOB + " (image ghcr.io/acme/train:1.2)\n")
                 .contains("[cairn-agent] the Job ml-jobs/" + JOB + " ended: FINISHED\n");
@@ -95,7 +95,7 @@ class KubernetesExecutionTest {
         assertThat(outcome).isNotDone();
 
         setStatus(JOB, new JobStatusBuilder().withActive(0).withSucceeded(1).build());
-        assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
+        assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
     }
 
     @Test
@@ -111,7 +111,7 @@ class KubernetesExecutionTest {
         setStatus(JOB, new JobStatusBuilder().withActive(1).build());
         await(() -> cairn.stdout().equals("epoch 1 loss 0.52\nepoch 2 loss 0.31\n"));
         setStatus(JOB, new JobStatusBuilder().withActive(0).withSucceeded(1).build());
-        assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
+        assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
         assertThat(cairn.stdout()).isEqualTo("epoch 1 loss 0.52\nepoch 2 loss 0.31\n");
     }
 
@@ -120,7 +120,7 @@ class KubernetesExecutionTest {
         CompletableFuture<RunExecutor.Outcome> outcome = start(execution("t-gpu", 2, SPEC));
         awaitJob(JOB);
         setStatus(JOB, failed("DeadlineExceeded", "Job was active longer than specified deadline"));
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed(
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed(
                 "Timed out after 600 s (the Job's activeDeadlineSeconds); Kubernetes stopped its pod"));
     }
 
@@ -133,7 +133,7 @@ class KubernetesExecutionTest {
                 .endTerminated().endState().build())).create();
         setStatus(JOB, failed("BackoffLimitExceeded", "Job has reached the specified backoff limit"));
         // the mock serves no pod logs: the executor goes on without them
-        assertThat(outcome.get(20, TimeUnit.SECONDS)).isEqualTo(new RunExecutor.Outcome("FAILED", 137,
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(new RunExecutor.Outcome("FAILED", 137,
                 "The pod " + JOB + "-x7k2p failed: its container exited with code 137 (OOMKilled)"));
     }
 
@@ -142,7 +142,7 @@ class KubernetesExecutionTest {
         CompletableFuture<RunExecutor.Outcome> outcome = start(execution("t-gpu", 2, SPEC));
         awaitJob(JOB);
         setStatus(JOB, failed("BackoffLimitExceeded", "Job has reached the specified backoff limit"));
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed("The pod failed "
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed("The pod failed "
                 + "(BackoffLimitExceeded: Job has reached the specified backoff limit); no pod was left to tell why"));
     }
 
@@ -153,7 +153,7 @@ class KubernetesExecutionTest {
         client.pods().inNamespace(NAMESPACE).resource(pod(JOB + "-q9z8w", "Pending", new ContainerStatusBuilder()
                 .withName("run").withNewState().withNewWaiting().withReason("CreateContainerConfigError")
                 .withMessage("secret \"cairn-run-token\" not found").endWaiting().endState().build())).create();
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed("The pod " + JOB
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(RunExecutor.Outcome.failed("The pod " + JOB
                 + "-q9z8w cannot start: CreateContainerConfigError: secret \"cairn-run-token\" not found"));
         assertThat(job(JOB).get()).isNull();
     }
@@ -166,8 +166,8 @@ class KubernetesExecutionTest {
         setStatus(JOB, new JobStatusBuilder().withActive(1).build());
         Instant cancelled = Instant.now();
         execution.cancel();
-        RunExecutor.Outcome killed = outcome.get(5, TimeUnit.SECONDS);
-        assertThat(Duration.between(cancelled, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        RunExecutor.Outcome killed = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.between(cancelled, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(killed).isEqualTo(new RunExecutor.Outcome("KILLED", null,
                 "Cancelled; the Kubernetes Job ml-jobs/" + JOB + " was deleted"));
         assertThat(job(JOB).get()).isNull();
@@ -178,7 +178,7 @@ class KubernetesExecutionTest {
         CompletableFuture<RunExecutor.Outcome> outcome = start(execution("t-gpu", 2, SPEC));
         awaitJob(JOB);
         job(JOB).delete();
-        assertThat(outcome.get(10, TimeUnit.SECONDS))
+        assertThat(outcome.get(30, TimeUnit.SECONDS))
                 .isEqualTo(RunExecutor.Outcome.failed("The Job ml-jobs/" + JOB + " was deleted outside Cairn"));
     }
 
@@ -193,7 +193,7 @@ class KubernetesExecutionTest {
         await(() -> cairn.logs().contains("[cairn-agent] deleted the Job ml-jobs/cairn-run-0123456789ab-a1 of attempt 1"
                 + ", left behind by a lost agent\n"));
         setStatus(JOB, new JobStatusBuilder().withSucceeded(1).build());
-        assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
+        assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
     }
 
     @Test
@@ -228,7 +228,7 @@ class KubernetesExecutionTest {
             j.setStatus(new JobStatusBuilder().withSucceeded(1).build());
             return j;
         });
-        assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
+        assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo("FINISHED");
     }
 
     @Test
@@ -291,8 +291,9 @@ class KubernetesExecutionTest {
                 .build();
     }
 
-    private static <T> T await(java.util.function.Supplier<T> found) {
-        Instant deadline = Instant.now().plusSeconds(10);
+    /** Polls until {@code found} gives a value (30 s at most: the build machine is shared). */
+    static <T> T await(java.util.function.Supplier<T> found) {
+        Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             T value = found.get();
             if (value != null) {
@@ -300,7 +301,7 @@ class KubernetesExecutionTest {
             }
             sleep();
         }
-        throw new AssertionError("not found within 10 s");
+        throw new AssertionError("not found within 30 s");
     }
 
     private static void await(BooleanSupplier condition) {
