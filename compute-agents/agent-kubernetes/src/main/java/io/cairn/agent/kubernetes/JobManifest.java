@@ -80,8 +80,8 @@ final class JobManifest {
     static Job build(String runId, String orgId, int attempt, String namespace, JsonNode spec, String image,
                      KubernetesOptions options) {
         Map<String, String> labels = labels(runId, orgId, attempt);
-        String entrypoint = spec.path("entrypoint").asString("");
-        long timeout = spec.path("timeoutSeconds").asLong(0);
+        String entrypoint = spec.path("entrypoint").isString() ? spec.path("entrypoint").asString() : "";
+        long timeout = spec.path("timeoutSeconds").isNumber() ? spec.path("timeoutSeconds").asLong() : 0;
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(name(runId, attempt))

@@ -85,9 +85,10 @@ class KubernetesExecution implements RunExecutor.Execution {
         }
         String orgId = me.body().path("organization").asString();
         JsonNode settings = targetSettings();
-        namespace = firstOf(settings.path("namespace").asString(null), options.namespace(), kubernetes.getNamespace(),
-                "default");
-        int offered = settings.path("gpus").asInt(0);
+        JsonNode targetNamespace = settings.path("namespace");
+        namespace = firstOf(targetNamespace.isString() ? targetNamespace.asString() : null, options.namespace(),
+                kubernetes.getNamespace(), "default");
+        int offered = settings.path("gpus").isNumber() ? settings.path("gpus").asInt() : 0;
         int gpus = JobManifest.gpus(run.spec());
         if (gpus > offered) {
             return RunExecutor.Outcome.failed("The run asks for " + gpus + " GPU(s); its target offers " + offered

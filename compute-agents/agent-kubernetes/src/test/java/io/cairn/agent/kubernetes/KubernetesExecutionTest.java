@@ -56,7 +56,8 @@ class KubernetesExecutionTest {
     @BeforeEach
     void startCairn() throws Exception {
         cairn = new FakeCairn().target("t-gpu", "{\"namespace\": \"" + NAMESPACE + "\", \"gpus\": 2}")
-                .target("t-none", "{}");
+                .target("t-none",
+                        "{\"sparkMaster\": null, \"namespace\": null, \"gpus\": null, \"maxConcurrentRuns\": null}");
     }
 
     @AfterEach
@@ -102,7 +103,8 @@ class KubernetesExecutionTest {
     void theLogOfTheRunningPodIsShippedAsTheRunsStdout() throws Exception {
         String pod = JOB + "-b4c5d";
         // the CRUD mock keeps no pod logs: this one answer is scripted
-        server.expect().get().withPath("/api/v1/namespaces/ml-jobs/pods/" + pod + "/log?pretty=false&container=run&follow=true")
+        server.expect().get()
+                .withPath("/api/v1/namespaces/ml-jobs/pods/" + pod + "/log?pretty=false&container=run&follow=true")
                 .andReturn(200, "epoch 1 loss 0.52\nepoch 2 loss 0.31\n").once();
         CompletableFuture<RunExecutor.Outcome> outcome = start(execution("t-gpu", 2, SPEC));
         awaitJob(JOB);
@@ -206,7 +208,8 @@ class KubernetesExecutionTest {
 
     @Test
     void aRunWithoutAnImageFailsUnlessTheAgentHasADefaultOne() throws Exception {
-        String spec = "{\"kind\": \"kubernetes\", \"entrypoint\": \"echo hi\"}";
+        String spec = "{\"kind\": \"kubernetes\", \"entrypoint\": \"echo hi\", \"environment\": {\"image\": null, "
+                + "\"resources\": {\"cpu\": null, \"memoryMb\": null, \"gpu\": null}}, \"timeoutSeconds\": null}";
         assertThat(execution("t-none", 1, spec).run()).isEqualTo(RunExecutor.Outcome.failed(
                 "No image: set the spec's environment.image or the agent's --kube-image"));
 
