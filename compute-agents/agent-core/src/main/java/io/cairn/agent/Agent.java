@@ -134,7 +134,8 @@ public class Agent {
                     + "' executor"));
             return true;
         }
-        RunExecutor.Execution execution = executor.prepare(new RunContext(client, config, runId, attempt, spec,
+        String targetId = body.hasNonNull("targetId") ? body.get("targetId").asString() : null;
+        RunExecutor.Execution execution = executor.prepare(new RunContext(client, config, runId, targetId, attempt, spec,
                 config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt)));
         running.put(runId, execution);
         executions.submit(() -> execute(runId, attempt, spec, execution));

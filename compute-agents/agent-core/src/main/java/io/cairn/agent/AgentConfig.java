@@ -25,10 +25,11 @@ import java.util.Map;
  * @param pollInterval      pause between lease requests while nothing is queued
  * @param maxParallel       runs executed at once
  * @param kinds             the executor kinds to offer (empty: every executor on the class path)
+ * @param options           every option and {@code CAIRN_*} variable, for executors' own options ({@link #option})
  */
 public record AgentConfig(URI url, String name, List<String> targets, Path workDir, String clientId,
                           String clientSecret, String token, Duration leaseTtl, Duration pollInterval, int maxParallel,
-                          List<String> kinds) {
+                          List<String> kinds, Options options) {
 
     public static AgentConfig from(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
@@ -38,7 +39,7 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        Settings settings = new Settings(options, env);
+        Options settings = new Options(options, env);
         String url = settings.required("url");
         List<String> targets = list(settings.required("targets"));
         List<String> kinds = list(settings.orDefault("kinds", ""));
@@ -59,7 +60,16 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
                 Path.of(settings.orDefault("work-dir", "./agent-work")).toAbsolutePath(), clientId, secret, token,
                 Duration.ofSeconds(Long.parseLong(settings.orDefault("lease-ttl-seconds", "30"))),
                 Duration.ofMillis(Long.parseLong(settings.orDefault("poll-interval-ms", "250"))),
-                Integer.parseInt(settings.orDefault("max-parallel", "1")), kinds);
+                Integer.parseInt(settings.orDefault("max-parallel", "1")), kinds, settings);
+    }
+
+    /**
+     * An executor's own option, e.g. {@code kube-namespace}: {@code --kube-namespace=…}, else the variable
+     * {@code CAIRN_KUBE_NAMESPACE}; null when neither is set or it is blank.
+     */
+    public String option(String key) {
+        String value = options.get(key);
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static List<String> list(String commaSeparated) {
@@ -70,7 +80,19 @@ public record AgentConfig(URI url, String name, List<String> targets, Path workD
         return leaseTtl.dividedBy(3);
     }
 
-    private record Settings(Map<String, String> options, Map<String, String> env) {
+    /** The command-line options, then the {@code CAIRN_*} environment variables. */
+    public record Options(Map<String, String> options, Map<String, String> env) {
+
+        public Options {
+            options = Map.copyOf(options);
+            env = Map.copyOf(env);
+        }
+
+        /** Only the option names: values may be secrets, and the environment holds far more than Cairn's. */
+        @Override
+        public String toString() {
+            return "Options" + options.keySet();
+        }
 
         String get(String key) {
             String value = options.get(key);

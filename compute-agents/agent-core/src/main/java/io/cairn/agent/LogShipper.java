@@ -11,7 +11,7 @@ import java.util.Map;
  * at the end). A chunk leaves the queue only once the backend has stored it: when the backend cannot be reached or
  * answers 429 or 5xx, the chunk waits for the next flush; {@link #close} retries a few times before giving up.
  */
-class LogShipper {
+public class LogShipper {
 
     static final int MAX_CHUNK = 32_768;
     /** At most this many chunks (8 MiB) wait for a backend that does not answer; the oldest are dropped beyond. */
@@ -29,7 +29,7 @@ class LogShipper {
     private String bufferedStream;
     private long dropped;
 
-    LogShipper(CairnClient client, String runId) {
+    public LogShipper(CairnClient client, String runId) {
         this(client, runId, 5, Duration.ofSeconds(1));
     }
 
@@ -40,7 +40,7 @@ class LogShipper {
         this.closeBackoff = closeBackoff;
     }
 
-    synchronized void append(String stream, String text) {
+    public synchronized void append(String stream, String text) {
         if (bufferedStream != null && !bufferedStream.equals(stream)) {
             cut();
         }
@@ -52,7 +52,7 @@ class LogShipper {
     }
 
     /** Ships what is buffered; false when the backend could not take all of it (it stays queued). */
-    synchronized boolean flush() {
+    public synchronized boolean flush() {
         cut();
         while (!pending.isEmpty()) {
             if (!ship(pending.peekFirst())) {
@@ -64,7 +64,7 @@ class LogShipper {
     }
 
     /** The last flush of an attempt: retried with a pause while the backend is unavailable, then given up. */
-    void close() throws InterruptedException {
+    public void close() throws InterruptedException {
         for (int attempt = 1; attempt <= closeAttempts; attempt++) {
             if (flush()) {
                 reportDropped();

@@ -112,7 +112,7 @@ public class ProcessExecution implements RunExecutor.Execution {
     }
 
     /** The spec's variables, the run's parameters as {@code CAIRN_PARAM_<KEY>} and the run id. */
-    static Map<String, String> processEnvironment(JsonNode spec, String runId) {
+    public static Map<String, String> processEnvironment(JsonNode spec, String runId) {
         Map<String, String> environment = new HashMap<>();
         JsonNode variables = spec.path("environment").path("variables");
         for (Map.Entry<String, JsonNode> variable : variables.properties()) {

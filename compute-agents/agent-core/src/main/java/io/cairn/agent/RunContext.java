@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
  * @param client   the backend's public API, with the agent's credentials
  * @param config   the agent's configuration ({@link AgentConfig#workDir} holds caches shared by runs)
  * @param runId    the run
+ * @param targetId the compute target the run was submitted to (its settings: {@code GET /compute/targets/{id}})
  * @param attempt  the attempt number of the lease
  * @param spec     the run spec ({@code kind, entrypoint, parameters, environment, inputs, timeoutSeconds, …})
  * @param workDir  this attempt's own directory, {@code <work-dir>/runs/<runId>/attempt-<n>} (not yet created)
  */
-public record RunContext(CairnClient client, AgentConfig config, String runId, int attempt, JsonNode spec,
-                         Path workDir) {
+public record RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,
+                         JsonNode spec, Path workDir) {
 }

@@ -28,6 +28,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void executorsReadTheirOwnOptionsWithoutTheirValuesBeingPrinted() {
+        AgentConfig config = AgentConfig.from(new String[] {"--url=http://c", "--targets=t", "--token-file=/dev/null",
+                "--kube-image=python:3.12", "--kube-master= "}, Map.of("CAIRN_KUBE_NAMESPACE", "ml",
+                "CAIRN_KUBE_IMAGE", "ignored"));
+        assertThat(config.option("kube-image")).isEqualTo("python:3.12");
+        assertThat(config.option("kube-namespace")).isEqualTo("ml");
+        assertThat(config.option("kube-master")).isNull();
+        assertThat(config.option("kube-config")).isNull();
+        assertThat(config.options().toString()).contains("kube-image").doesNotContain("python", "ml");
+    }
+
+    @Test
     void kindsRestrictTheExecutorsOnTheClassPath() {
         AgentConfig config = AgentConfig.from(new String[] {"--url=http://c", "--targets=t", "--token-file=/dev/null",
                 "--kinds=process"}, Map.of());
