@@ -80,6 +80,9 @@ public class Benchmark {
                     Integer.parseInt(options.getOrDefault("score-rate", "500")),
                     options.getOrDefault("model-server", "compute-agents/model-server/target"));
         }
+        if (phases.contains("replay")) {
+            benchmark.replay(options.getOrDefault("replay-projection", "run-metrics"));
+        }
         if (phases.contains("schedule")) {
             benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")),
                     options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar"),
@@ -419,7 +422,40 @@ public class Benchmark {
                 ",\"max_results\":", body -> mlflowPost("/runs/search", body));
     }
 
+    /**
+     * Rebuilds {@code projection} from the whole event log (what an operator's replay does) and reports the
+     * speed as the log's length over the time until the projection is back at the head.
+     */
+    void replay(String projection) throws Exception {
+        long start = System.nanoTime();
+        String started = post("/admin/projections/" + projection + "/replay", "");
+        Map<String, Long> values = fields(started);
+        long deadline = start + Duration.ofMinutes(30).toNanos();
+        String status = started;
+        while (status.contains("\"replaying\":true") || values.get("position") < values.get("head")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Replay of " + projection + " unfinished after 30 minutes: " + status);
+            }
+            Thread.sleep(20);
+            status = get("/admin/projections/" + projection);
+            values = fields(status);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "replay: %s rebuilt from %,d events in %.1f s: %,.0f events/s%n", projection,
+                values.get("head"), seconds, values.get("head") / seconds);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The projection's overall {@code position} and {@code head} (the first of each; segments follow them). */
+    private static Map<String, Long> fields(String status) {
+        Matcher m = FIELD.matcher(status);
+        Map<String, Long> values = new HashMap<>();
+        while (m.find()) {
+            values.putIfAbsent(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return values;
+    }
 
     interface Poster {
         String post(String body) throws Exception;
@@ -500,12 +536,7 @@ public class Benchmark {
     private long awaitProjection(String name) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            String status = get("/admin/projections/" + name);
-            Matcher m = FIELD.matcher(status);
-            Map<String, Long> values = new HashMap<>();
-            while (m.find()) {
-                values.put(m.group(1), Long.parseLong(m.group(2)));
-            }
+            Map<String, Long> values = fields(get("/admin/projections/" + name));
             if (values.get("position") >= values.get("head")) {
                 return System.nanoTime();
             }

@@ -1,12 +1,12 @@
 package io.cairn;
 
+import static io.cairn.support.CairnProcess.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
+import io.cairn.support.CairnProcess;
 import io.cairn.support.MetricHistory;
 import io.cairn.support.TestServers;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,12 +47,12 @@ class ScaleOutTest {
     Path dirB;
 
     private ConfigurableApplicationContext instanceA;
-    private Process instanceB;
+    private CairnProcess instanceB;
 
     @AfterEach
     void stop() {
         if (instanceB != null) {
-            instanceB.destroyForcibly();
+            instanceB.close();
         }
         if (instanceA != null) {
             instanceA.close();
@@ -75,24 +74,9 @@ class ScaleOutTest {
         String token = Files.readString(dirA.resolve("bootstrap-token")).trim();
         Api a = new Api(((WebServerApplicationContext) instanceA).getWebServer().getPort(), token);
 
-        int portB = freePort();
-        List<String> commandB = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Dspring.profiles.active=cluster",
-                "-cp", System.getProperty("java.class.path"), CairnApplication.class.getName()));
-        commandB.addAll(shared);
-        commandB.addAll(List.of("--cairn.data-dir=" + dirB, "--server.port=" + portB, "--server.address=127.0.0.1"));
-        instanceB = new ProcessBuilder(commandB).redirectErrorStream(true).redirectOutput(dirB.resolve("b.log").toFile())
-                .start();
-        Api b = new Api(portB, token);
-        waitFor(Duration.ofSeconds(180), "instance B up", () -> {
-            assertThat(instanceB.isAlive()).as("instance B exited; see " + dirB.resolve("b.log")).isTrue();
-            try {
-                return b.withToken(null).get("/actuator/health").status() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
-        String ownerB = instanceB.pid() + "@";
+        instanceB = CairnProcess.start(shared, dirB);
+        Api b = new Api(instanceB.port(), token);
+        String ownerB = instanceB.ownerPrefix();
         waitFor(Duration.ofSeconds(60), "the segments split between A and B", () ->
                 owners(a, "run-metrics").stream().anyMatch(o -> o != null && o.startsWith(ownerB))
                         && owners(a, "run-metrics").stream().anyMatch(o -> o != null && !o.startsWith(ownerB)));
@@ -105,10 +89,14 @@ class ScaleOutTest {
         // B dies by SIGKILL about a third into the ingestion, whatever it is doing at that moment
         AtomicInteger acknowledged = new AtomicInteger();
         Thread killer = new Thread(() -> {
-            while (acknowledged.get() < RUNS * BATCHES / 3) {
-                Thread.onSpinWait();
+            try {
+                while (acknowledged.get() < RUNS * BATCHES / 3) {
+                    Thread.sleep(1);
+                }
+                instanceB.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            instanceB.destroyForcibly();
         });
         killer.start();
         int failedOver = 0;
@@ -174,19 +162,5 @@ class ScaleOutTest {
             owners.add(owner == null || owner.isNull() ? null : owner.asString());
         });
         return owners;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitFor(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what + " within " + timeout).isLessThan(deadline);
-            Thread.sleep(250);
-        }
     }
 }

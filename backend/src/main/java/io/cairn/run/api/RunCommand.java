@@ -49,8 +49,17 @@ public sealed interface RunCommand {
     }
 
     /** A batch of up to 1000 points; a retried batch with the same {@code idempotencyKey} changes nothing. */
+    /**
+     * A metric batch. {@code fingerprint} identifies the batch as its client sent it, so that a retry with the same
+     * {@code idempotencyKey} is recognised even when the server filled in what the client left out (timestamps);
+     * null: the points themselves are the fingerprint.
+     */
     record LogMetricsCommand(@TargetAggregateIdentifier String runId, String tenantId, List<MetricPoint> points,
-                             String idempotencyKey) implements RunCommand {
+                             String idempotencyKey, String fingerprint) implements RunCommand {
+
+        public LogMetricsCommand(String runId, String tenantId, List<MetricPoint> points, String idempotencyKey) {
+            this(runId, tenantId, points, idempotencyKey, null);
+        }
     }
 
     record LogArtifactCommand(@TargetAggregateIdentifier String runId, String tenantId, String path, String sha256,

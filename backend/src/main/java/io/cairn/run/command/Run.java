@@ -10,6 +10,7 @@ import io.cairn.common.validation.Inputs;
 import io.cairn.compute.api.ComputeTargetGuard;
 import io.cairn.dataset.api.DatasetGuard;
 import io.cairn.project.api.ProjectGuard;
+import io.cairn.run.api.BatchFingerprint;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.RunArtifact;
 import io.cairn.run.api.RunCommand.CheckRunLeaseCommand;
@@ -338,7 +339,8 @@ public class Run {
     boolean handle(LogMetricsCommand command, Clock clock) {
         requireTenant(command.tenantId());
         RunRules.requirePoints(command.points(), clock.millis());
-        String fingerprint = RunRules.fingerprint(command.points());
+        String fingerprint = command.fingerprint() != null ? command.fingerprint()
+                : BatchFingerprint.of(command.points());
         String key = command.idempotencyKey();
         if (key != null) {
             Inputs.requireMaxLength("Idempotency-Key", key, 255);

@@ -179,22 +179,4 @@ final class RunRules {
         }
         return path;
     }
-
-    /** A stable 64-bit fingerprint of a batch, to tell a retried batch from a different one under the same key. */
-    static String fingerprint(List<MetricPoint> points) {
-        long hash = 0xcbf29ce484222325L;
-        for (MetricPoint point : points) {
-            hash = mix(hash, point.key().hashCode());
-            hash = mix(hash, Double.doubleToLongBits(point.value()));
-            hash = mix(hash, point.step());
-            hash = mix(hash, point.timestamp());
-        }
-        return Long.toHexString(hash);
-    }
-
-    private static long mix(long hash, long value) {
-        hash ^= value;
-        hash *= 0x100000001b3L;
-        return hash ^ (hash >>> 29);
-    }
 }

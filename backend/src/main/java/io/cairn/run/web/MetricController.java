@@ -4,6 +4,7 @@ import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.messaging.ProjectionBarrier;
 import io.cairn.project.api.ProjectRole;
+import io.cairn.run.api.BatchFingerprint;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.LogMetricsCommand;
 import io.cairn.run.query.RunReadModel;
@@ -87,7 +88,8 @@ public class MetricController {
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         CairnPrincipal caller = access.caller(runId, ProjectRole.EDITOR);
         List<MetricPoint> points = toPoints(request.points());
-        boolean recorded = commands.send(new LogMetricsCommand(runId, caller.tenantId(), points, idempotencyKey),
+        boolean recorded = commands.send(new LogMetricsCommand(runId, caller.tenantId(), points, idempotencyKey,
+                        idempotencyKey == null ? null : fingerprintAsSent(request.points(), points)),
                 RunController.RESOURCE, runId);
         if (recorded) {
             pointsIngested.increment(points.size());
@@ -147,6 +149,20 @@ public class MetricController {
                     point.step() == null ? 0 : point.step(), point.timestamp() == null ? now : point.timestamp()));
         }
         return points;
+    }
+
+    /**
+     * The batch as the client sent it: a timestamp it left out (which Cairn sets to the time of arrival) counts as
+     * absent, so resending the same request under its {@code Idempotency-Key} is recognised as a retry.
+     */
+    private static String fingerprintAsSent(List<PointRequest> requested, List<MetricPoint> points) {
+        List<MetricPoint> asSent = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            MetricPoint point = points.get(i);
+            asSent.add(requested.get(i).timestamp() != null ? point
+                    : new MetricPoint(point.key(), point.value(), point.step(), Long.MIN_VALUE));
+        }
+        return BatchFingerprint.of(asSent);
     }
 
     /** Numbers must be finite; NaN and infinities only as the explicit strings "NaN", "Infinity", "-Infinity". */

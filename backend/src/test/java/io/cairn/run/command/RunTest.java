@@ -21,6 +21,7 @@ import io.cairn.common.messaging.AxonConfig;
 import io.cairn.common.messaging.MessageMetadata;
 import io.cairn.dataset.api.DatasetGuard;
 import io.cairn.project.api.ProjectGuard;
+import io.cairn.run.api.BatchFingerprint;
 import io.cairn.run.api.DatasetInput;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.MetricPoint;
@@ -328,7 +329,7 @@ class RunTest {
     private static GenericDomainEventMessage<MetricsLoggedEvent> keyed(List<MetricPoint> batch, String key) {
         return new GenericDomainEventMessage<>("Run", RUN_ID, 1, MetricsLoggedEvent.of(RUN_ID, TENANT, batch),
                 MetaData.with(MessageMetadata.IDEMPOTENCY_KEY, key)
-                        .and(MessageMetadata.BATCH_FINGERPRINT, RunRules.fingerprint(batch)));
+                        .and(MessageMetadata.BATCH_FINGERPRINT, BatchFingerprint.of(batch)));
     }
 
     @Test

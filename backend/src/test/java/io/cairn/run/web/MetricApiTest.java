@@ -190,9 +190,18 @@ class MetricApiTest extends ApiTestBase {
         Api.Response misuse = assertProblem(keyed.post("/api/v1/runs/" + runId + "/metrics",
                 Map.of("points", batch("loss", 100, 100))), 409);
         assertThat(misuse.get("/field")).isEqualTo("Idempotency-Key");
+
+        // points without timestamps get the time of arrival; resending the same request is still a retry
+        Api untimed = admin.withHeader("Idempotency-Key", "batch-0002");
+        Map<String, Object> noTimestamps = Map.of("points", List.of(Map.of("key", "loss", "value", 0.5, "step", 100),
+                Map.of("key", "loss", "value", 0.4, "step", 101)));
+        assertThat(untimed.post("/api/v1/runs/" + runId + "/metrics", noTimestamps).get("/duplicate")).isEqualTo("false");
+        Api.Response resent = untimed.post("/api/v1/runs/" + runId + "/metrics", noTimestamps);
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.get("/duplicate")).isEqualTo("true");
         admin.post("/api/v1/runs/" + runId + "/metrics", Map.of("points", batch("marker", 0, 1)));
         eventually(() -> count(runId, "marker") == 1);
-        assertThat(count(runId, "loss")).isEqualTo(100);
+        assertThat(count(runId, "loss")).isEqualTo(102);
     }
 
     @Test

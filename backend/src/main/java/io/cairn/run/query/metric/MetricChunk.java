@@ -8,14 +8,14 @@ import java.util.List;
  * The binary form of one batch's points of one key: for each point its step, timestamp and value as
  * big-endian longs/double (24 bytes), in logged order.
  */
-final class MetricChunk {
+public final class MetricChunk {
 
     static final int POINT_BYTES = 24;
 
     private MetricChunk() {
     }
 
-    static byte[] encode(List<MetricPoint> points) {
+    public static byte[] encode(List<MetricPoint> points) {
         ByteBuffer buffer = ByteBuffer.allocate(points.size() * POINT_BYTES);
         for (MetricPoint point : points) {
             buffer.putLong(point.step()).putLong(point.timestamp()).putDouble(point.value());

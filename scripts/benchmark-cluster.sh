@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The cluster profile's benchmark (docs/performance.md, "Cluster profile"): in one run, on this machine,
+#  1. the raw limits: Cassandra writes of the same metric rows straight through the driver, and Kafka sends of
+#     the same event bytes (io.cairn.tools.RawRates, from the built jar);
+#  2. Cairn on the cluster profile (PostgreSQL, Kafka, Cassandra, Elasticsearch from scripts/services/, started
+#     here if not running and stopped again), on a fresh database, keyspace, topic and index, port 18080, with the
+#     load generator: ingestion, history, run search, and a replay of the run-metrics projection;
+#  3. Cairn's durable ingestion as a ratio of the raw Cassandra rate.
+# Extra arguments go to the load generator, e.g.
+#   scripts/benchmark-cluster.sh --points 2000000 --clients 4 --runs 100000 --phases ingest,history,search,replay
+# RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${BENCH_PORT:-18080}
+HEAP=${BENCH_HEAP:-2g}
+RAW_POINTS=${RAW_POINTS:-2000000}
+SERVICES=(postgres kafka cassandra elasticsearch)
+DATA=$(mktemp -d /tmp/cairn-bench-cluster-XXXXXX)
+SUFFIX=$(date +%s)
+PID=
+started=()
+cleanup() {
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  for service in "${started[@]}"; do scripts/services/"$service".sh stop || true; done
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+for service in "${SERVICES[@]}"; do
+  if ! scripts/services/"$service".sh status >/dev/null 2>&1; then
+    scripts/services/"$service".sh fetch
+    scripts/services/"$service".sh start
+    started+=("$service")
+  fi
+done
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -B -ntp -q -DskipTests package
+fi
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp backend/target/cairn.jar -Dloader.main=io.cairn.tools.RawRates \
+  org.springframework.boot.loader.launch.PropertiesLauncher --points "$RAW_POINTS" | tee "$DATA/raw.txt"
+
+DB=cairn_bench_$SUFFIX
+PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${PG_USER:-cairn}" -d postgres \
+  -qc "CREATE DATABASE $DB"
+SPRING_PROFILES_ACTIVE=cluster CAIRN_DB_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-15432}/$DB" \
+  CAIRN_KAFKA_TOPIC="cairn.events.bench-$SUFFIX" CAIRN_CASSANDRA_KEYSPACE="cairn_bench_$SUFFIX" \
+  CAIRN_ES_INDEX_PREFIX="bench-$SUFFIX-" \
+  java -Xmx"$HEAP" -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
+  --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 180); do
+  if curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; then break; fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$DATA/cairn.log"; exit 1; }
+echo "Cairn on the cluster profile: database $DB, keyspace cairn_bench_$SUFFIX, topic cairn.events.bench-$SUFFIX; heap $HEAP"
+
+java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" "$@" \
+  | tee "$DATA/cairn.txt"
+
+raw=$(sed -n 's/^raw-cassandra: .*: \([0-9,]*\) points\/s.*/\1/p' "$DATA/raw.txt" | tr -d ,)
+cairn=$(sed -n 's/^ingest: durable throughput \([0-9,]*\) points\/s.*/\1/p' "$DATA/cairn.txt" | tr -d ,)
+if [ -n "$raw" ] && [ -n "$cairn" ]; then
+  awk -v c="$cairn" -v r="$raw" 'BEGIN { printf "ratio: Cairn durable ingestion / raw Cassandra writes = %.2f (%d / %d points/s)\n", c / r, c, r }'
+fi
