@@ -8,7 +8,8 @@
 #  3. Cairn's durable ingestion as a ratio of the raw Cassandra rate.
 # Extra arguments go to the load generator, e.g.
 #   scripts/benchmark-cluster.sh --points 2000000 --clients 4 --runs 100000 --phases ingest,history,search,replay
-# RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built.
+# RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built; BENCH_JAVA_OPTS
+# adds JVM options to Cairn's (a JFR profile, for instance).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,10 +46,11 @@ java -cp backend/target/cairn.jar -Dloader.main=io.cairn.tools.RawRates \
 DB=cairn_bench_$SUFFIX
 PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${PG_USER:-cairn}" -d postgres \
   -qc "CREATE DATABASE $DB"
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 SPRING_PROFILES_ACTIVE=cluster CAIRN_DB_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-15432}/$DB" \
   CAIRN_KAFKA_TOPIC="cairn.events.bench-$SUFFIX" CAIRN_CASSANDRA_KEYSPACE="cairn_bench_$SUFFIX" \
   CAIRN_ES_INDEX_PREFIX="bench-$SUFFIX-" \
-  java -Xmx"$HEAP" -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
+  java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
   --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do
