@@ -130,5 +130,6 @@ class KubernetesDeploymentApiTest extends ApiTestBase {
 
         eventually(() -> inCluster(id, 1) != null);
         assertThat(inCluster(id, 1).getSpec().getReplicas()).isEqualTo(1);
+        assertThat(owner.delete(path).status()).isEqualTo(204); // the shared application stops watching its namespace
     }
 }
