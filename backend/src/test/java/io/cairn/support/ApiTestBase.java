@@ -62,6 +62,10 @@ public abstract class ApiTestBase {
         registry.add("cairn.login.max-failures-per-address", () -> "100000");
         // a hung identity provider fails a sign-in this fast (SlowIdentityProviderTest)
         registry.add("cairn.sso.read-timeout", () -> "3s");
+        // the kubernetes deployment target, against fabric8's mock API server (KubernetesDeploymentApiTest)
+        registry.add("cairn.deployments.kubernetes.enabled", () -> "true");
+        registry.add("cairn.deployments.kubernetes.master-url", () -> KubernetesMock.masterUrl(KubernetesMock.shared()));
+        registry.add("cairn.deployments.kubernetes.poll-interval", () -> "500ms");
         TestServers.postgresUrl().ifPresent(url -> registry.add("spring.datasource.url", () -> url));
         TestServers.cassandra().ifPresent(nodes -> {
             registry.add("cairn.metrics.store", () -> "cassandra");

@@ -34,6 +34,18 @@ public final class RegistrySteps {
         return new TrainedRun(projectId, datasetId, versionId, runId, sha256);
     }
 
+    /** A trained run and a model with two versions registered from it (dl4j, with a signature): deployable. */
+    public record DeployableModel(TrainedRun run, String modelId) {
+    }
+
+    public static DeployableModel deployableModel(Api api) {
+        TrainedRun run = trainedRun(api);
+        String modelId = createModel(api);
+        registerVersion(api, modelId, run);
+        registerVersion(api, modelId, run);
+        return new DeployableModel(run, modelId);
+    }
+
     public static String createModel(Api api) {
         return created(api.post("/api/v1/models", Map.of("name", unique("model")))).get("/id");
     }

@@ -34,6 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Deployment {
 
     public static final String LOCAL = "local";
+    public static final String KUBERNETES = "kubernetes";
     public static final int MAX_REPLICAS = 16;
 
     @AggregateIdentifier
@@ -51,13 +52,13 @@ public class Deployment {
     @CommandHandler
     public Deployment(CreateDeploymentCommand command) {
         String name = Inputs.requireName("name", command.name());
-        if (!LOCAL.equals(command.target())) {
-            throw new InvalidInputException("target", "target must be 'local' (the Kubernetes target is not built yet)");
+        if (!LOCAL.equals(command.target()) && !KUBERNETES.equals(command.target())) {
+            throw new InvalidInputException("target", "target must be 'local' or 'kubernetes'");
         }
         int replicas = command.replicas() == null ? 1 : requireReplicas(command.replicas());
         requireVersion(command.version());
-        apply(new DeploymentCreatedEvent(command.deploymentId(), command.tenantId(), name, LOCAL, command.projectId(),
-                command.modelId(), command.version(), replicas));
+        apply(new DeploymentCreatedEvent(command.deploymentId(), command.tenantId(), name, command.target(),
+                command.projectId(), command.modelId(), command.version(), replicas));
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import io.cairn.deployment.command.Deployment;
 import io.cairn.deployment.query.DeploymentReadModel;
 import io.cairn.deployment.query.DeploymentView;
 import io.cairn.deployment.query.DeploymentView.Served;
+import io.cairn.deployment.serving.DeploymentRuntime;
 import io.cairn.registry.api.ModelFlavor;
 import io.cairn.registry.query.ModelReadModel;
 import io.cairn.registry.query.ModelView;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stopped when their deployment goes, when the application stops, and (by force) when the JVM exits.
  */
 @Component
-public class LocalDeploymentSupervisor {
+public class LocalDeploymentSupervisor implements DeploymentRuntime {
 
     public record Key(String tenantId, String deploymentId, int version) {
     }
@@ -101,8 +103,23 @@ public class LocalDeploymentSupervisor {
                 "cairn-deployment-children"));
     }
 
-    public boolean enabled() {
-        return properties.enabled();
+    @Override
+    public String target() {
+        return Deployment.LOCAL;
+    }
+
+    /**
+     * Local deployments are accepted even where {@code enabled} is false: with several backends, one of them
+     * supervises the model servers of all.
+     */
+    @Override
+    public boolean acceptsDeployments() {
+        return true;
+    }
+
+    @Override
+    public String refusal() {
+        return "";
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -116,20 +133,22 @@ public class LocalDeploymentSupervisor {
         loop.scheduleWithFixedDelay(this::safeTick, 0, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Looks at the deployments now rather than at the next poll (after a change through the API). */
+    @Override
     public void nudge() {
         if (properties.enabled()) {
             loop.execute(this::safeTick);
         }
     }
 
-    /** The loopback port of the ready model server of a served version, or -1. */
-    public int readyPort(String tenantId, String deploymentId, int version) {
-        ModelServerProcess server = servers.get(new Key(tenantId, deploymentId, version));
-        return server == null ? -1 : server.readyPort();
+    /** The scoring URL of the ready model server of a served version on 127.0.0.1, or null. */
+    @Override
+    public URI scoreUri(String tenantId, DeploymentView deployment, int version) {
+        ModelServerProcess server = servers.get(new Key(tenantId, deployment.id(), version));
+        int port = server == null ? -1 : server.readyPort();
+        return port < 0 ? null : URI.create("http://127.0.0.1:" + port + "/v1/score");
     }
 
-    /** The deployment with what is observed of each served version, and the sum of it in {@code status}. */
+    @Override
     public DeploymentView observe(String tenantId, DeploymentView deployment) {
         List<Served> versions = new ArrayList<>();
         for (Served served : deployment.versions()) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads of the deployments read model; every API query is scoped by tenant. Runtime status is not here: the
- * web layer adds what the local supervisor observes ({@code status} PENDING until it does).
+ * web layer adds what the runtime of the target observes ({@code status} PENDING until it does).
  */
 @Component
 public class DeploymentReadModel implements VersionServing {
@@ -99,10 +99,10 @@ public class DeploymentReadModel implements VersionServing {
         boolean hasCanary = !rs.wasNull();
         int canaryPercent = hasCanary ? rs.getInt("canary_percent") : 0;
         versions.add(new Served("stable", rs.getInt("stable_version"), rs.getString("stable_alias"),
-                rs.getString("stable_sha256"), 100 - canaryPercent, "PENDING", null, 0));
+                rs.getString("stable_sha256"), 100 - canaryPercent, "PENDING", null, 0, null));
         if (hasCanary) {
             versions.add(new Served("canary", canary, rs.getString("canary_alias"), rs.getString("canary_sha256"),
-                    canaryPercent, "PENDING", null, 0));
+                    canaryPercent, "PENDING", null, 0, null));
         }
         return new DeploymentView(rs.getString("id"), rs.getString("name"), rs.getString("target"),
                 rs.getString("project_id"), rs.getString("model_id"), rs.getInt("replicas"), "PENDING",

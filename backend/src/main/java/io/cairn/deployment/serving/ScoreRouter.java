@@ -1,7 +1,6 @@
 package io.cairn.deployment.serving;
 
 import io.cairn.common.error.ServiceUnavailableException;
-import io.cairn.deployment.local.LocalDeploymentSupervisor;
 import io.cairn.deployment.query.DeploymentView;
 import io.cairn.deployment.query.DeploymentView.Served;
 import java.io.IOException;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends scoring requests to a deployment's model servers: each request goes to the canary with the canary's
  * share of the traffic (weighted random), otherwise to the stable version; a version without a ready server
- * gives its request to the other one. The model server's answer (predictions, or its precise 400 problem) is
- * passed through unchanged.
+ * gives its request to the other one. Where a version answers is its target's business: a loopback port for
+ * {@code local}, the version's Service for {@code kubernetes}. The model server's answer (predictions, or its
+ * precise 400 problem) is passed through unchanged.
  */
 @Component
 public class ScoreRouter {
@@ -26,40 +26,40 @@ public class ScoreRouter {
     public record Answer(int status, String contentType, byte[] body, int version) {
     }
 
-    private final LocalDeploymentSupervisor supervisor;
+    private final DeploymentRuntimes runtimes;
     private final DeploymentTelemetry telemetry;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ScoreRouter(LocalDeploymentSupervisor supervisor, DeploymentTelemetry telemetry) {
-        this.supervisor = supervisor;
+    public ScoreRouter(DeploymentRuntimes runtimes, DeploymentTelemetry telemetry) {
+        this.runtimes = runtimes;
         this.telemetry = telemetry;
     }
 
     public Answer score(String tenantId, DeploymentView deployment, byte[] body) {
         long start = System.nanoTime();
+        DeploymentRuntime runtime = runtimes.of(deployment);
         Served chosen = choose(deployment);
         Served answering = chosen;
-        int port = supervisor.readyPort(tenantId, deployment.id(), chosen.version());
-        if (port < 0) {
+        URI uri = runtime.scoreUri(tenantId, deployment, chosen.version());
+        if (uri == null) {
             for (Served other : deployment.versions()) {
-                int otherPort = supervisor.readyPort(tenantId, deployment.id(), other.version());
-                if (otherPort >= 0) {
+                URI otherUri = runtime.scoreUri(tenantId, deployment, other.version());
+                if (otherUri != null) {
                     answering = other;
-                    port = otherPort;
+                    uri = otherUri;
                     break;
                 }
             }
         }
-        if (port < 0 || deployment.replicas() == 0) {
+        if (uri == null || deployment.replicas() == 0) {
             telemetry.record(tenantId, deployment.id(), chosen.version(), 503, System.nanoTime() - start);
             throw new ServiceUnavailableException("Deployment '" + deployment.id() + "' has no ready model server "
-                    + "(status " + supervisor.observe(tenantId, deployment).status() + "); see GET /api/v1/deployments/"
+                    + "(status " + runtime.observe(tenantId, deployment).status() + "); see GET /api/v1/deployments/"
                     + deployment.id());
         }
         try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/v1/score"))
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))

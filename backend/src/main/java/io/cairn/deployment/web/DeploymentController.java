@@ -11,9 +11,9 @@ import io.cairn.deployment.api.DeploymentCommand.ScaleDeploymentCommand;
 import io.cairn.deployment.api.DeploymentCommand.UpdateDeploymentCommand;
 import io.cairn.deployment.api.ServedVersion;
 import io.cairn.deployment.command.Deployment;
-import io.cairn.deployment.local.LocalDeploymentSupervisor;
 import io.cairn.deployment.query.DeploymentReadModel;
 import io.cairn.deployment.query.DeploymentView;
+import io.cairn.deployment.serving.DeploymentRuntimes;
 import io.cairn.deployment.serving.DeploymentTelemetry;
 import io.cairn.deployment.serving.ScoreRouter;
 import io.cairn.project.api.ProjectRole;
@@ -52,24 +52,27 @@ public class DeploymentController {
     private final Commands commands;
     private final DeploymentReadModel deployments;
     private final ServableVersions versions;
-    private final LocalDeploymentSupervisor supervisor;
+    private final DeploymentRuntimes runtimes;
     private final ScoreRouter router;
     private final DeploymentTelemetry telemetry;
     private final AccessPolicy policy;
 
     public DeploymentController(Commands commands, DeploymentReadModel deployments, ServableVersions versions,
-                                LocalDeploymentSupervisor supervisor, ScoreRouter router, DeploymentTelemetry telemetry,
+                                DeploymentRuntimes runtimes, ScoreRouter router, DeploymentTelemetry telemetry,
                                 AccessPolicy policy) {
         this.commands = commands;
         this.deployments = deployments;
         this.versions = versions;
-        this.supervisor = supervisor;
+        this.runtimes = runtimes;
         this.router = router;
         this.telemetry = telemetry;
         this.policy = policy;
     }
 
-    /** {@code version} or {@code alias} (one of them); {@code target} defaults to local, {@code replicas} to 1. */
+    /**
+     * {@code version} or {@code alias} (one of them); {@code target} ({@code local} or {@code kubernetes}) defaults
+     * to local, {@code replicas} to 1.
+     */
     public record CreateRequest(String name, String modelId, Integer version, String alias, String target,
                                 Integer replicas) {
     }
@@ -87,13 +90,13 @@ public class DeploymentController {
     @PostMapping
     ResponseEntity<DeploymentView> create(@RequestBody CreateRequest request) {
         CairnPrincipal caller = policy.caller(Action.READ);
+        String target = runtimes.requireAccepted(request.target() == null ? Deployment.LOCAL : request.target());
         versions.model(caller.tenantId(), request.modelId());
         ServedVersion served = versions.resolve(caller, request.modelId(), request.version(), request.alias(),
                 ProjectRole.EDITOR);
         String projectId = versions.projectOf(caller.tenantId(), request.modelId(), served.version());
         String id = UUID.randomUUID().toString();
         String name = request.name() == null ? "deployment-" + id.substring(0, 8) : request.name();
-        String target = request.target() == null ? Deployment.LOCAL : request.target();
         send(new CreateDeploymentCommand(id, caller.tenantId(), name, target, projectId, request.modelId(), served,
                 request.replicas()), id);
         return ResponseEntity.created(URI.create("/api/v1/deployments/" + id)).body(view(caller, id));
@@ -109,7 +112,7 @@ public class DeploymentController {
         List<DeploymentView> rows = deployments.list(caller.tenantId(), projectId, modelId,
                 policy.visibleProjects(caller).orElse(null), offset, size + 1);
         List<DeploymentView> page = rows.subList(0, Math.min(size, rows.size())).stream()
-                .map(d -> supervisor.observe(caller.tenantId(), d)).toList();
+                .map(d -> runtimes.observe(caller.tenantId(), d)).toList();
         return new DeploymentPage(page, PageToken.next(offset, size, rows.size()));
     }
 
@@ -195,10 +198,10 @@ public class DeploymentController {
 
     private void send(Object command, String id) {
         commands.sendAndProject(command, RESOURCE, id, PROJECTION);
-        supervisor.nudge();
+        runtimes.nudgeAll();
     }
 
     private DeploymentView view(CairnPrincipal caller, String id) {
-        return supervisor.observe(caller.tenantId(), deployments.get(caller.tenantId(), id));
+        return runtimes.observe(caller.tenantId(), deployments.get(caller.tenantId(), id));
     }
 }

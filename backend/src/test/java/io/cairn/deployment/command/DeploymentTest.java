@@ -69,12 +69,21 @@ class DeploymentTest {
     }
 
     @Test
-    void createDeploymentCommandOnAnotherTargetIsRejected() {
+    void createDeploymentCommandOnAnUnknownTargetIsRejected() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDeploymentCommand(DEPLOYMENT_ID, TENANT, NAME, "kubernetes", PROJECT_ID, MODEL_ID,
+                .when(new CreateDeploymentCommand(DEPLOYMENT_ID, TENANT, NAME, "mainframe", PROJECT_ID, MODEL_ID,
                         version(1), 1))
                 .expectException(InvalidInputException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void createDeploymentCommandOnKubernetesCreatesAKubernetesDeployment() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeploymentCommand(DEPLOYMENT_ID, TENANT, NAME, Deployment.KUBERNETES, PROJECT_ID,
+                        MODEL_ID, version(1), 3))
+                .expectEvents(new DeploymentCreatedEvent(DEPLOYMENT_ID, TENANT, NAME, Deployment.KUBERNETES, PROJECT_ID,
+                        MODEL_ID, version(1), 3));
     }
 
     @Test

@@ -28,10 +28,9 @@ class DeploymentApiTest extends ApiTestBase {
     void model() {
         org = unique("deploy");
         owner = ownerOf(org);
-        run = RegistrySteps.trainedRun(owner);
-        model = RegistrySteps.createModel(owner);
-        RegistrySteps.registerVersion(owner, model, run);
-        RegistrySteps.registerVersion(owner, model, run);
+        RegistrySteps.DeployableModel deployable = RegistrySteps.deployableModel(owner);
+        run = deployable.run();
+        model = deployable.modelId();
     }
 
     private Api.Response deploy(Api api, Map<String, Object> request) {
@@ -110,7 +109,7 @@ class DeploymentApiTest extends ApiTestBase {
                 .get("/field")).isEqualTo("alias");
         assertThat(assertProblem(deploy(owner, Map.of("modelId", model, "version", 1, "replicas", 99)), 400)
                 .get("/field")).isEqualTo("replicas");
-        assertThat(assertProblem(deploy(owner, Map.of("modelId", model, "version", 1, "target", "kubernetes")), 400)
+        assertThat(assertProblem(deploy(owner, Map.of("modelId", model, "version", 1, "target", "mainframe")), 400)
                 .get("/field")).isEqualTo("target");
 
         String id = deployed(Map.of("modelId", model, "version", 1, "replicas", 0));
