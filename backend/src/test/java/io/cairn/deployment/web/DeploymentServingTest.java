@@ -63,7 +63,15 @@ class DeploymentServingTest extends ApiTestBase {
         Api owner = ownerOf(org);
         Api approver = memberOf(org, "ADMIN");
         String project = createProject(owner);
-        String run = createRun(owner, project);
+        // the model is trained from a registered dataset version and a recorded source snapshot
+        String dataset = owner.post("/api/v1/datasets", Map.of("name", unique("iris"))).get("/id");
+        String datasetVersion = owner.post("/api/v1/datasets/" + dataset + "/versions", Map.of("uri",
+                "file:///data/iris.csv", "digest", "sha256:" + "b".repeat(64))).get("/id");
+        String run = owner.post("/api/v1/runs", Map.of("projectId", project, "source", Map.of("gitRepo",
+                "https://git.example.com/ml/iris.git", "gitCommit", "0123456789abcdef0123", "dirty", false)))
+                .get("/id");
+        assertThat(owner.post("/api/v1/runs/" + run + "/inputs", Map.of("datasetVersionIds", List.of(datasetVersion)))
+                .status()).isEqualTo(200);
         byte[] zip = Files.readAllBytes(exported.resolve("model.zip"));
         assertThat(owner.put("/api/v1/runs/" + run + "/artifacts/model/model.zip", zip).status()).isEqualTo(201);
         Object signature = JSON.readValue(exported.resolve("signature.json").toFile(), Map.class);
@@ -127,6 +135,19 @@ class DeploymentServingTest extends ApiTestBase {
         for (int i = 0; i < 5; i++) {
             assertThat(owner.post(path + "/score", oneRow).header("Cairn-Model-Version")).isEqualTo("2");
         }
+
+        // an auditor starting from the deployment reaches the data and the code behind it
+        String deploymentId = created.get("/id");
+        Api auditor = memberOf(org, "AUDITOR");
+        await(() -> auditor.get("/api/v1/lineage/deployment/" + deploymentId + "?direction=upstream&depth=4").text()
+                .contains(datasetVersion));
+        JsonNode lineage = auditor.get("/api/v1/lineage/deployment/" + deploymentId + "?direction=upstream&depth=4")
+                .json();
+        Set<String> reached = new HashSet<>();
+        lineage.get("nodes").forEach(node -> reached.add(node.get("kind").asString() + ":" + node.get("id").asString()));
+        assertThat(reached).contains("dataset-version:" + datasetVersion, "run:" + run, "model-version:" + model + ".v1",
+                "model-version:" + model + ".v2");
+        assertThat(reached).anyMatch(node -> node.startsWith("source-snapshot:src-"));
 
         List<Long> servers = serverPids(org, created.get("/id"));
         assertThat(servers).isNotEmpty();
