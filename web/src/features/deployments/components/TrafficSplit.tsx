@@ -54,7 +54,7 @@ export function TrafficSplit({ deployment, versions, canChange }: { deployment: 
   const [percent, setPercent] = useState(canary ? current : 10);
   const [picked, setVersion] = useState<number | ''>('');
   // the model's versions may arrive after the deployment: until one is picked, offer the newest other one
-  const version = picked === '' ? (others[0]?.version ?? '') : picked;
+  const version: number | '' = picked !== '' ? picked : others.length > 0 ? others[0].version : '';
   const [pending, setPending] = useState<Change | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
