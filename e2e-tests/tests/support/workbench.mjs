@@ -12,9 +12,9 @@ export const skipWithoutChromium =
     : false;
 
 /** Starts the jar on a fresh data directory and a browser; `close()` stops both. */
-export async function startWorkbench() {
+export async function startWorkbench(options = {}) {
   assert.ok(chromiumPath, 'Chromium is required in CI (apt-get install -y chromium)');
-  const cairn = await startCairn();
+  const cairn = await startCairn(options);
   const browser = await launchBrowser(chromiumPath);
   browser.page.on('pageerror', (error) => console.error('page error:', error));
   return {
