@@ -2,12 +2,19 @@ import { Link, useParams } from 'react-router';
 import { DeploymentDetail, DeploymentsList, useDeployment, type ModelVersionSummary } from '@/features/deployments';
 import { ModelName, useModelVersions } from '@/features/models';
 import { useMe } from '@/features/organizations';
+import { ProjectName } from '@/features/projects';
 import { paths } from '@/shared/paths';
 import { Breadcrumbs } from '../Breadcrumbs';
 
 const modelLink = (modelId: string) => (
   <Link to={paths.model(modelId)}>
     <ModelName modelId={modelId} />
+  </Link>
+);
+
+const projectLink = (projectId: string) => (
+  <Link to={paths.project(projectId)}>
+    <ProjectName projectId={projectId} />
   </Link>
 );
 
@@ -31,7 +38,7 @@ export function DeploymentRoute() {
   return (
     <>
       <Breadcrumbs items={[{ label: 'Deployments', to: paths.deployments() }, { label: deployment.data?.name ?? 'Deployment' }]} />
-      <DeploymentDetail key={deploymentId} deploymentId={deploymentId} versions={versions} renderModel={modelLink} canChange={!auditor} />
+      <DeploymentDetail key={deploymentId} deploymentId={deploymentId} versions={versions} renderModel={modelLink} renderProject={projectLink} canChange={!auditor} />
     </>
   );
 }

@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { formatTime } from '@/shared/lib/format';
-import { paths } from '@/shared/paths';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useDeployment } from '../api/get-deployment';
 import type { Deployment, ModelVersionSummary } from '../types';
@@ -32,17 +30,20 @@ function statusSentence(d: Deployment): string {
  * One deployment, refreshed while open: status with the reason of every served version, the traffic split with
  * its confirmed changes, telemetry, a "try it" form built from the stable version's input signature, scaling and
  * deletion. `versions` are the model's registered versions (signatures and numbers to roll out); `renderModel`
- * names the model; `canChange` hides the changing controls from auditors (the server decides either way).
+ * and `renderProject` name the model and the project; `canChange` hides the changing controls from auditors
+ * (the server decides either way).
  */
 export function DeploymentDetail({
   deploymentId,
   versions,
   renderModel,
+  renderProject,
   canChange = true,
 }: {
   deploymentId: string;
   versions: ModelVersionSummary[] | undefined;
   renderModel: (modelId: string) => ReactNode;
+  renderProject: (projectId: string) => ReactNode;
   canChange?: boolean;
 }) {
   const deployment = useDeployment(deploymentId);
@@ -68,9 +69,7 @@ export function DeploymentDetail({
           <dt>Model</dt>
           <dd>{renderModel(d.modelId)}</dd>
           <dt>Project</dt>
-          <dd>
-            <Link to={paths.project(d.projectId)}>{d.projectId}</Link>
-          </dd>
+          <dd>{renderProject(d.projectId)}</dd>
           <dt>Target</dt>
           <dd>{d.target}</dd>
           <dt>Replicas</dt>

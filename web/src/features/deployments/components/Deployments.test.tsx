@@ -4,6 +4,7 @@ import {
   createModel,
   createModelVersion,
   createProblem,
+  createProject,
   createServedVersion,
   createTelemetry,
   createVersionTelemetry,
@@ -33,6 +34,7 @@ function deploymentRoutes(deployment: ReturnType<typeof createDeployment>, overr
     [`GET /deployments/${deployment.id}/telemetry`]: json(createTelemetry(deployment.id)),
     'GET /models/m1': json(model),
     'GET /models/m1/versions': json({ versions }),
+    'GET /projects/project-id': json(createProject({ id: 'project-id', name: 'flowers' })),
     ...overrides,
   });
 }
@@ -122,6 +124,7 @@ describe('deployment page', () => {
     const served = screen.getByRole('table', { name: 'Served versions' });
     expect(within(served).getByText(/shape mismatch/)).toBeInTheDocument();
     expect(screen.getByText(/A served version failed/)).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'flowers' })).toHaveAttribute('href', '/projects/project-id');
   });
 
   it('moves a canary split with the slider after a confirmation (roll back, then start again at the new share)', async () => {
