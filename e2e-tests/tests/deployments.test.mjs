@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './support/accessibility.mjs';
 import { agentJar, exportTinyMlp, modelServerHome, startAgent } from './support/compute-agents.mjs';
-import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
+import { signInWithToken, skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
 // a model server starts in seconds on an idle machine and took 35–40 s beside the full test suite
 const SERVING_TIMEOUT = 240_000;
@@ -40,11 +40,7 @@ describe('Cairn web UI: deployments and run submission', { skip: skipWithoutChro
     }
     ({ id: targetId } = await api('POST', '/compute/targets', { name: 'e2e-process', kind: 'process' }));
 
-    await page.goto(`${cairn.baseUrl}/sign-in`);
-    await page.getByRole('button', { name: 'Use a personal access token' }).click();
-    await page.getByLabel('Personal access token').fill(cairn.token);
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await page.getByRole('heading', { name: 'New project' }).waitFor();
+    await signInWithToken(page, cairn);
   });
 
   after(async () => {

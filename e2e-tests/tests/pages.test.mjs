@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './support/accessibility.mjs';
-import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
+import { signInWithToken, skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,11 +63,7 @@ describe('Cairn web UI: search, compute, accessibility, chart performance', { sk
     ({ id: datasetId } = await api('POST', '/datasets', { name: 'imagenet-subset', description: 'resnet training images' }));
     await api('POST', `/datasets/${datasetId}/versions`, { uri: 's3://data/imagenet/v1', digest: `sha256:${'cd'.repeat(32)}` });
 
-    await page.goto(`${cairn.baseUrl}/sign-in`);
-    await page.getByRole('button', { name: 'Use a personal access token' }).click();
-    await page.getByLabel('Personal access token').fill(cairn.token);
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await page.getByRole('heading', { name: 'New project' }).waitFor();
+    await signInWithToken(page, cairn);
   });
 
   after(async () => {

@@ -27,3 +27,12 @@ export async function startWorkbench(options = {}) {
     },
   };
 }
+
+/** Signs in with the bootstrap token on the sign-in page shown for `path`, then waits for the page's `heading`. */
+export async function signInWithToken(page, cairn, { path = '/sign-in', heading = 'New project' } = {}) {
+  await page.goto(`${cairn.baseUrl}${path}`);
+  await page.getByRole('button', { name: 'Use a personal access token' }).click();
+  await page.getByLabel('Personal access token').fill(cairn.token);
+  await page.getByRole('button', { name: 'Sign in with token' }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}

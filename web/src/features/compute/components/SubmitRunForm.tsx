@@ -92,6 +92,18 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
     </div>
   );
 
+  const numberInput = (key: FieldName, value: string, set: (text: string) => void, placeholder: string) => (
+    <input
+      id={`${id}-${key}`}
+      type="number"
+      inputMode="numeric"
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => set(e.target.value)}
+      {...invalid(key)}
+    />
+  );
+
   const setParam = (index: number, change: Partial<Param>) =>
     setParams((previous) => previous.map((p, i) => (i === index ? { ...p, ...change } : p)));
 
@@ -184,33 +196,8 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
         <input id={`${id}-spec.inputs`} className="mono" value={inputs} onChange={(e) => setInputs(e.target.value)} {...invalid('spec.inputs')} />,
         'Dataset version ids, separated by commas or spaces; declared as the run’s inputs.',
       )}
-      {field(
-        'spec.maxAttempts',
-        'Max attempts (optional)',
-        <input
-          id={`${id}-spec.maxAttempts`}
-          type="number"
-          inputMode="numeric"
-          placeholder="3"
-          value={maxAttempts}
-          onChange={(e) => setMaxAttempts(e.target.value)}
-          {...invalid('spec.maxAttempts')}
-        />,
-        '1 to 10',
-      )}
-      {field(
-        'spec.timeoutSeconds',
-        'Timeout in seconds (optional)',
-        <input
-          id={`${id}-spec.timeoutSeconds`}
-          type="number"
-          inputMode="numeric"
-          placeholder="none"
-          value={timeoutSeconds}
-          onChange={(e) => setTimeoutSeconds(e.target.value)}
-          {...invalid('spec.timeoutSeconds')}
-        />,
-      )}
+      {field('spec.maxAttempts', 'Max attempts (optional)', numberInput('spec.maxAttempts', maxAttempts, setMaxAttempts, '3'), '1 to 10')}
+      {field('spec.timeoutSeconds', 'Timeout in seconds (optional)', numberInput('spec.timeoutSeconds', timeoutSeconds, setTimeoutSeconds, 'none'))}
       <div className="field actions">
         <button type="submit" className="button primary" disabled={submitRun.isPending || !entrypoint.trim()}>
           {submitRun.isPending ? 'Submitting…' : 'Submit run'}

@@ -31,6 +31,8 @@ function seriesOf(samples: TelemetrySample[], measures: [string, Pick][]): Chart
 /** Version 0 counts the requests no model server could answer. */
 const versionLabel = (version: number) => (version === 0 ? 'no server' : `v${version}`);
 
+const NUMBER_COLUMNS = ['Requests', 'Invalid (4xx)', 'Errors (5xx)', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'];
+
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
 /**
@@ -69,27 +71,11 @@ export function TelemetryPanel({ deploymentId }: { deploymentId: string }) {
             <thead>
               <tr>
                 <th scope="col">Version</th>
-                <th scope="col" className="num">
-                  Requests
-                </th>
-                <th scope="col" className="num">
-                  Invalid (4xx)
-                </th>
-                <th scope="col" className="num">
-                  Errors (5xx)
-                </th>
-                <th scope="col" className="num">
-                  p50 ms
-                </th>
-                <th scope="col" className="num">
-                  p95 ms
-                </th>
-                <th scope="col" className="num">
-                  p99 ms
-                </th>
-                <th scope="col" className="num">
-                  max ms
-                </th>
+                {NUMBER_COLUMNS.map((name) => (
+                  <th scope="col" className="num" key={name}>
+                    {name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
