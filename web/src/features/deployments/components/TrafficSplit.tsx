@@ -11,7 +11,7 @@ type Change =
   | { kind: 'resplit'; percent: number }
   | { kind: 'rollout'; version: number; percent: number };
 
-function describe(change: Change, stable: number, canary?: number): { text: string; action: string } {
+function explain(change: Change, stable: number, canary?: number): { text: string; action: string } {
   switch (change.kind) {
     case 'promote':
       return {
@@ -83,7 +83,7 @@ export function TrafficSplit({ deployment, versions, canChange }: { deployment: 
       } else if (change.kind === 'rollout') {
         await update.mutateAsync({ version: change.version, canaryPercent: change.percent === 100 ? undefined : change.percent });
       }
-      setDone(`${describe(change, stable.version, canary?.version).action}: done.`);
+      setDone(`${explain(change, stable.version, canary?.version).action}: done.`);
       setPending(null);
       if (change.kind === 'promote' || change.kind === 'rollback') setPercent(10);
       if (change.kind === 'rollout') setPercent(change.percent === 100 ? 10 : change.percent);
@@ -104,7 +104,7 @@ export function TrafficSplit({ deployment, versions, canChange }: { deployment: 
     }
   };
 
-  const confirmation = pending ? describe(pending, stable.version, canary?.version) : null;
+  const confirmation = pending ? explain(pending, stable.version, canary?.version) : null;
   const sliderLabel = canary ? `Traffic to canary v${canary.version} (%)` : 'Traffic to the new version (%)';
   const min = canary ? 0 : 1;
 
