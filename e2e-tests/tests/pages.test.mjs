@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './support/accessibility.mjs';
-import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
+import { signInWithToken, skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,6 +31,7 @@ describe('Cairn web UI: search, compute, accessibility, chart performance', { sk
   let targetId;
   let submittedId;
   let agentId;
+  let deploymentId;
 
   before(async () => {
     workbench = await startWorkbench();
@@ -51,14 +52,18 @@ describe('Cairn web UI: search, compute, accessibility, chart performance', { sk
     for (let i = 0; i < 28; i += 1) await api('POST', '/runs', { projectId, name: `sweep ${i}`, tags: { sweep: 'grid' } });
     ({ id: modelId } = await api('POST', '/models', { name: 'resnet-classifier', description: 'The vision model' }));
     await api('POST', `/models/${modelId}/versions`, { runId: baselineId, artifactPath: 'model/model.zip', flavor: 'generic' });
+    // a deployment with 0 replicas: its pages render without starting a model server
+    await api('POST', `/models/${modelId}/versions`, {
+      runId: baselineId,
+      artifactPath: 'model/model.zip',
+      flavor: 'dl4j',
+      signature: { inputs: [{ name: 'brightness', type: 'double' }, { name: 'label', type: 'string' }] },
+    });
+    ({ id: deploymentId } = await api('POST', '/deployments', { modelId, version: 2, name: 'resnet-stopped', replicas: 0 }));
     ({ id: datasetId } = await api('POST', '/datasets', { name: 'imagenet-subset', description: 'resnet training images' }));
     await api('POST', `/datasets/${datasetId}/versions`, { uri: 's3://data/imagenet/v1', digest: `sha256:${'cd'.repeat(32)}` });
 
-    await page.goto(`${cairn.baseUrl}/sign-in`);
-    await page.getByRole('button', { name: 'Use a personal access token' }).click();
-    await page.getByLabel('Personal access token').fill(cairn.token);
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await page.getByRole('heading', { name: 'New project' }).waitFor();
+    await signInWithToken(page, cairn);
   });
 
   after(async () => {
@@ -218,6 +223,16 @@ describe('Cairn web UI: search, compute, accessibility, chart performance', { sk
       ['compute targets', '/compute/targets', () => page.getByRole('link', { name: 'local-process' }).waitFor()],
       ['compute target', `/compute/targets/${targetId}`, () => page.getByRole('table', { name: 'Agents of this target' }).waitFor()],
       ['compute agents', '/compute/agents', () => page.getByText('e2e-agent').waitFor()],
+      ['deployments', '/deployments', () => page.getByRole('link', { name: 'resnet-stopped' }).waitFor()],
+      ['deployment', `/deployments/${deploymentId}`, () => page.getByRole('form', { name: 'Try it' }).waitFor()],
+      [
+        'submit run form',
+        `/projects/${projectId}`,
+        async () => {
+          await page.getByRole('button', { name: 'Submit run' }).click();
+          await page.getByRole('form', { name: 'Submit a run' }).waitFor();
+        },
+      ],
     ];
     const report = [];
     for (const theme of ['light', 'dark']) {

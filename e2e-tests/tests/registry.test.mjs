@@ -4,7 +4,7 @@
 // the run.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
+import { signInWithToken, skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
 
 const MEMBER = { username: 'mia', password: 'mia registers models 42' };
@@ -16,14 +16,6 @@ describe('Cairn web UI: model registry, sharing, lineage', { skip: skipWithoutCh
   let projectId;
   let runId;
   let miaId;
-
-  async function signInWithToken() {
-    await page.goto(`${cairn.baseUrl}/models`);
-    await page.getByRole('button', { name: 'Use a personal access token' }).click();
-    await page.getByLabel('Personal access token').fill(cairn.token);
-    await page.getByRole('button', { name: 'Sign in with token' }).click();
-    await page.getByRole('heading', { name: 'New model' }).waitFor();
-  }
 
   async function signInWithPassword({ username, password }) {
     await page.goto(`${cairn.baseUrl}/models`);
@@ -58,7 +50,7 @@ describe('Cairn web UI: model registry, sharing, lineage', { skip: skipWithoutCh
   });
 
   it('shares the project with a member in the sharing panel, and shows a refused grant inline', async () => {
-    await signInWithToken();
+    await signInWithToken(page, cairn, { path: '/models', heading: 'New model' });
     await page.goto(`${cairn.baseUrl}/projects/${projectId}`);
     await page.getByRole('button', { name: 'Share' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sharing' });
@@ -124,7 +116,7 @@ describe('Cairn web UI: model registry, sharing, lineage', { skip: skipWithoutCh
   });
 
   it('lets the owner approve, and the version is in Production', async () => {
-    await signInWithToken();
+    await signInWithToken(page, cairn, { path: '/models', heading: 'New model' });
     await page.getByRole('link', { name: 'churn-classifier' }).click();
     const approvals = page.getByRole('table', { name: 'Approval requests' });
     const row = approvals.getByRole('row').filter({ hasText: 'v1 → Production' });

@@ -27,7 +27,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The platform administrator's password (username `admin`), given to the server as CAIRN_ADMIN_PASSWORD. */
 export const ADMIN_PASSWORD = 'e2e administrator passphrase';
 
-export async function startCairn() {
+/** `extraArgs` are more Spring arguments for the jar (`--cairn.deployments.local.model-server-home=…`). */
+export async function startCairn({ extraArgs = [] } = {}) {
   const jar = process.env.CAIRN_JAR ?? defaultJar;
   if (!existsSync(jar)) throw new Error(`No jar at ${jar}: run 'mvn -DskipTests package' first`);
   const port = await freePort();
@@ -35,7 +36,7 @@ export async function startCairn() {
   const log = [];
   const child = spawn(
     'java',
-    ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1', `--cairn.data-dir=${dataDir}`],
+    ['-Xmx512m', '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1', `--cairn.data-dir=${dataDir}`, ...extraArgs],
     {
       env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true', CAIRN_ADMIN_PASSWORD: ADMIN_PASSWORD },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,5 +93,5 @@ export async function startCairn() {
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  return { baseUrl, token, api, stop, log };
+  return { baseUrl, token, dataDir, api, stop, log };
 }

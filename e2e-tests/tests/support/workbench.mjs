@@ -12,9 +12,9 @@ export const skipWithoutChromium =
     : false;
 
 /** Starts the jar on a fresh data directory and a browser; `close()` stops both. */
-export async function startWorkbench() {
+export async function startWorkbench(options = {}) {
   assert.ok(chromiumPath, 'Chromium is required in CI (apt-get install -y chromium)');
-  const cairn = await startCairn();
+  const cairn = await startCairn(options);
   const browser = await launchBrowser(chromiumPath);
   browser.page.on('pageerror', (error) => console.error('page error:', error));
   return {
@@ -26,4 +26,13 @@ export async function startWorkbench() {
       await cairn.stop();
     },
   };
+}
+
+/** Signs in with the bootstrap token on the sign-in page shown for `path`, then waits for the page's `heading`. */
+export async function signInWithToken(page, cairn, { path = '/sign-in', heading = 'New project' } = {}) {
+  await page.goto(`${cairn.baseUrl}${path}`);
+  await page.getByRole('button', { name: 'Use a personal access token' }).click();
+  await page.getByLabel('Personal access token').fill(cairn.token);
+  await page.getByRole('button', { name: 'Sign in with token' }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
 }

@@ -42,6 +42,7 @@ export function Layout() {
           <NavLink to={paths.projects()}>Projects</NavLink>
           <NavLink to={paths.datasets()}>Datasets</NavLink>
           <NavLink to={paths.models()}>Models</NavLink>
+          <NavLink to={paths.deployments()}>Deployments</NavLink>
           <NavLink to={paths.computeTargets()}>Compute</NavLink>
           <NavLink to={paths.organization()}>Organization</NavLink>
           <AuditLink />

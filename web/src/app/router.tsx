@@ -9,6 +9,7 @@ import { AuditRoute } from './routes/AuditRoute';
 import { CompareRoute } from './routes/CompareRoute';
 import { ComputeAgentsRoute, ComputeTargetRoute, ComputeTargetsRoute } from './routes/ComputeRoute';
 import { DatasetRoute, DatasetsRoute } from './routes/DatasetsRoute';
+import { DeploymentRoute, DeploymentsRoute } from './routes/DeploymentsRoute';
 import { LineageRoute } from './routes/LineageRoute';
 import { ModelRoute, ModelsRoute } from './routes/ModelsRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
@@ -48,6 +49,8 @@ export const routes: RouteObject[] = [
           { path: routePatterns.dataset, element: <DatasetRoute /> },
           { path: routePatterns.models, element: <ModelsRoute /> },
           { path: routePatterns.model, element: <ModelRoute /> },
+          { path: routePatterns.deployments, element: <DeploymentsRoute /> },
+          { path: routePatterns.deployment, element: <DeploymentRoute /> },
           { path: routePatterns.lineage, element: <LineageRoute /> },
           { path: routePatterns.account, element: <AccountRoute /> },
           { path: routePatterns.organization, element: <OrganizationRoute /> },

@@ -24,6 +24,8 @@ export const routePatterns = {
   computeTargets: '/compute/targets',
   computeTarget: '/compute/targets/:targetId',
   computeAgents: '/compute/agents',
+  deployments: '/deployments',
+  deployment: '/deployments/:deploymentId',
 } as const;
 
 export const paths = {
@@ -46,4 +48,6 @@ export const paths = {
   computeTargets: () => '/compute/targets',
   computeTarget: (targetId: string) => `/compute/targets/${seg(targetId)}`,
   computeAgents: () => '/compute/agents',
+  deployments: () => '/deployments',
+  deployment: (deploymentId: string) => `/deployments/${seg(deploymentId)}`,
 };

@@ -4,6 +4,7 @@
  */
 import type { AccessToken, Profile } from '@/features/account/types';
 import type { Dataset, DatasetVersion } from '@/features/datasets/types';
+import type { Deployment, ServedVersion, Telemetry, VersionTelemetry } from '@/features/deployments/types';
 import type { ApprovalRequest, Model, ModelVersion } from '@/features/models/types';
 import type { Me, Member, SsoSettings } from '@/features/organizations/types';
 import type { Project } from '@/features/projects/types';
@@ -332,4 +333,46 @@ export function createExecution(overrides: Partial<Execution> = {}): Execution {
 export function createLogChunk(overrides: Partial<LogChunk> = {}): LogChunk {
   const n = next();
   return { seq: n, stream: 'stdout', text: `line ${n}\n`, time: T0 + n * 1000, ...overrides };
+}
+
+export function createServedVersion(overrides: Partial<ServedVersion> = {}): ServedVersion {
+  const n = next();
+  return { role: 'stable', version: 1, alias: null, artifactSha256: hex(n, 64), trafficPercent: 100, status: 'READY', reason: null, restarts: 0, ...overrides };
+}
+
+export function createDeployment(overrides: Partial<Deployment> = {}): Deployment {
+  const n = next();
+  return {
+    id: `dep-${hex(n, 8)}`,
+    name: `deployment-${n}`,
+    target: 'local',
+    projectId: 'project-id',
+    modelId: 'mdl_1',
+    replicas: 1,
+    status: 'READY',
+    versions: [createServedVersion()],
+    createdBy: 'usr_admin',
+    creationTime: T0 + n * 1000,
+    lastUpdateTime: T0 + n * 1000,
+    ...overrides,
+  };
+}
+
+export function createVersionTelemetry(overrides: Partial<VersionTelemetry> = {}): VersionTelemetry {
+  return { version: 1, requests: 0, invalid: 0, errors: 0, latencyMs: { p50: 0, p95: 0, p99: 0, max: 0, window: 0 }, ...overrides };
+}
+
+export function createTelemetry(deploymentId: string, versions: VersionTelemetry[] = []): Telemetry {
+  const sum = (pick: (v: VersionTelemetry) => number) => versions.reduce((total, v) => total + pick(v), 0);
+  return {
+    deploymentId,
+    total: createVersionTelemetry({
+      version: 0,
+      requests: sum((v) => v.requests),
+      invalid: sum((v) => v.invalid),
+      errors: sum((v) => v.errors),
+      latencyMs: versions[0]?.latencyMs ?? { p50: 0, p95: 0, p99: 0, max: 0, window: 0 },
+    }),
+    versions,
+  };
 }

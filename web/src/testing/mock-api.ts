@@ -18,7 +18,7 @@ export interface MockRequest {
 }
 
 export type MockAnswer =
-  | { status?: number; json: unknown }
+  | { status?: number; json: unknown; headers?: Record<string, string> }
   | { status: number; problem: Problem }
   | { status?: number; blob: Blob };
 
@@ -96,7 +96,7 @@ export function mockApi(routes: Record<string, Handler>) {
       if (answer.status === 204) return new Response(null, { status: 204 });
       return new Response(JSON.stringify(answer.json), {
         status: answer.status ?? 200,
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...answer.headers },
       });
     }
     throw new Error(`Unexpected API call in test: ${method} ${url.pathname}${url.search}`);

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { useCurrentPrincipalId } from '@/features/auth';
+import { DeployVersionButton } from '@/features/deployments';
 import { CreateModelForm, ModelDetail, ModelName, ModelsList } from '@/features/models';
 import { paths } from '@/shared/paths';
 import { Breadcrumbs } from '../Breadcrumbs';
@@ -20,7 +21,12 @@ export function ModelRoute() {
   return (
     <>
       <Breadcrumbs items={[{ label: 'Models', to: paths.models() }, { label: <ModelName modelId={modelId} /> }]} />
-      <ModelDetail key={modelId} modelId={modelId} currentPrincipalId={currentPrincipalId} />
+      <ModelDetail
+        key={modelId}
+        modelId={modelId}
+        currentPrincipalId={currentPrincipalId}
+        renderVersionActions={(version) => <DeployVersionButton modelId={modelId} version={version.version} />}
+      />
     </>
   );
 }

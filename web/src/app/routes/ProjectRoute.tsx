@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { SubmitRunPanel } from '@/features/compute';
 import { ProjectHeader, ProjectName } from '@/features/projects';
 import { RunsExplorer } from '@/features/runs';
 import { paths } from '@/shared/paths';
@@ -10,6 +11,7 @@ export function ProjectRoute() {
     <>
       <Breadcrumbs items={[{ label: 'Projects', to: paths.projects() }, { label: <ProjectName projectId={projectId} /> }]} />
       <ProjectHeader projectId={projectId} />
+      <SubmitRunPanel key={`submit-${projectId}`} projectId={projectId} />
       <RunsExplorer key={projectId} projectId={projectId} />
     </>
   );

@@ -4,3 +4,4 @@ export { CreateTargetForm } from './components/CreateTargetForm';
 export { ExecutionPanel } from './components/ExecutionPanel';
 export { TargetDetail } from './components/TargetDetail';
 export { TargetsList } from './components/TargetsList';
+export { SubmitRunPanel } from './components/SubmitRunPanel';

@@ -1,2 +1,4 @@
 export { ModelDetail, ModelName } from './components/ModelDetail';
 export { CreateModelForm, ModelsList } from './components/ModelsList';
+export { useModelVersions } from './api/get-model-versions';
+export type { ModelVersion } from './types';

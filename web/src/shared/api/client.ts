@@ -132,6 +132,13 @@ export async function apiJson<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
+/** A JSON call whose response headers matter too (scoring names the version that answered in a header). */
+export async function apiJsonWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; headers: Headers }> {
+  const response = await send(path, options);
+  const body = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  return { body, headers: response.headers };
+}
+
 /** A download; the bytes as a Blob (the token is sent like for any other call). */
 export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
   const response = await send(path, { ...options, headers: { Accept: '*/*', ...options.headers } });

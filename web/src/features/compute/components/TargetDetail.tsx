@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { formatTime } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
+import { ConfirmDeletion } from '@/shared/ui/ConfirmDeletion';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useDeleteTarget } from '../api/delete-target';
 import { useAgents } from '../api/get-agents';
@@ -10,35 +11,19 @@ import { AgentsTable } from './AgentsTable';
 import { settingsSummary } from './TargetSettingsText';
 
 function DeleteTarget({ targetId, name }: { targetId: string; name: string }) {
-  const [confirming, setConfirming] = useState(false);
   const remove = useDeleteTarget();
   const navigate = useNavigate();
-  if (!confirming) {
-    return (
-      <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-        Delete target
-      </button>
-    );
-  }
   return (
-    <div className="danger-zone" role="group" aria-label="Confirm deletion">
-      <p>
-        Delete <strong>{name}</strong>? No new runs can be submitted to it and agents lease nothing more from it; runs
-        already executing finish, queued runs stay queued until killed.
-      </p>
-      <button
-        type="button"
-        className="button danger"
-        disabled={remove.isPending}
-        onClick={() => remove.mutate(targetId, { onSuccess: () => navigate(paths.computeTargets()) })}
-      >
-        {remove.isPending ? 'Deleting…' : `Delete ${name}`}
-      </button>{' '}
-      <button type="button" className="button" onClick={() => setConfirming(false)}>
-        Cancel
-      </button>
-      <ErrorMessage error={remove.error} />
-    </div>
+    <ConfirmDeletion
+      label="Delete target"
+      name={name}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(targetId, { onSuccess: () => navigate(paths.computeTargets()) })}
+    >
+      Delete <strong>{name}</strong>? No new runs can be submitted to it and agents lease nothing more from it; runs
+      already executing finish, queued runs stay queued until killed.
+    </ConfirmDeletion>
   );
 }
 

@@ -87,3 +87,11 @@ export interface Execution {
   spec: RunSpec;
   attempts: Attempt[];
 }
+
+/** `POST /compute/targets/{id}/runs`: the project, an optional run name and tags, and what the agent executes. */
+export interface SubmitRunInput {
+  projectId: string;
+  name?: string;
+  tags?: Record<string, string>;
+  spec: RunSpec;
+}

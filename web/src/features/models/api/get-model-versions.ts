@@ -9,8 +9,9 @@ export function getModelVersions(modelId: string, pageToken?: string) {
   return apiJson<ModelVersionPage>(`/models/${encodePath(modelId)}/versions`, { query: { maxResults: 100, pageToken } });
 }
 
-export function useModelVersions(modelId: string) {
+export function useModelVersions(modelId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
+    enabled,
     queryKey: modelKeys.versions(modelId),
     queryFn: ({ pageParam }) => getModelVersions(modelId, pageParam),
     initialPageParam: undefined as string | undefined,

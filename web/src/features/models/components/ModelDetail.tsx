@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatBytes, formatTime, shortId } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
@@ -42,7 +43,7 @@ function Aliases({ model }: { model: Model }) {
   );
 }
 
-function VersionsTable({ versions }: { versions: ModelVersion[] }) {
+function VersionsTable({ versions, renderActions }: { versions: ModelVersion[]; renderActions?: (version: ModelVersion) => ReactNode }) {
   return (
     <table className="table" aria-label="Versions">
       <thead>
@@ -58,6 +59,11 @@ function VersionsTable({ versions }: { versions: ModelVersion[] }) {
           <th scope="col">
             <span className="visually-hidden">Lineage</span>
           </th>
+          {renderActions ? (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -93,6 +99,7 @@ function VersionsTable({ versions }: { versions: ModelVersion[] }) {
                 Lineage
               </Link>
             </td>
+            {renderActions ? <td>{renderActions(version)}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -103,9 +110,18 @@ function VersionsTable({ versions }: { versions: ModelVersion[] }) {
 /**
  * One registered model: its description, tags, aliases (protected ones marked), versions with their stages, and
  * the forms that change them. `currentPrincipalId` (when the session knows it) greys out approving one's own
- * request; the server decides either way.
+ * request; the server decides either way. `renderVersionActions` adds a cell of actions to each version's row
+ * (the route puts "Deploy" there).
  */
-export function ModelDetail({ modelId, currentPrincipalId }: { modelId: string; currentPrincipalId?: string }) {
+export function ModelDetail({
+  modelId,
+  currentPrincipalId,
+  renderVersionActions,
+}: {
+  modelId: string;
+  currentPrincipalId?: string;
+  renderVersionActions?: (version: ModelVersion) => ReactNode;
+}) {
   const model = useModel(modelId);
   const versions = useModelVersions(modelId);
   const rows = versions.data?.pages.flatMap((page) => page.versions) ?? [];
@@ -133,7 +149,7 @@ export function ModelDetail({ modelId, currentPrincipalId }: { modelId: string; 
         {versions.isSuccess && rows.length === 0 ? (
           <EmptyState title="No versions yet">Register one below from an artifact a run logged.</EmptyState>
         ) : null}
-        {rows.length > 0 ? <VersionsTable versions={rows} /> : null}
+        {rows.length > 0 ? <VersionsTable versions={rows} renderActions={m.deleted ? undefined : renderVersionActions} /> : null}
         <LoadMoreButton list={versions} label="Load more versions" />
       </section>
       {!m.deleted ? (
