@@ -18,8 +18,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 call -X POST "$API/compute/targets/$TARGET/runs" -d "$(jq -n \
     --arg project "$PROJECT" --arg version "$VERSION" --arg maxIter "${MAX_ITER:-100}" \
-    --arg label "${LABEL_COLUMN:-species}" \
+    --arg labelColumn "${LABEL_COLUMN:-species}" \
     '{projectId: $project, name: "iris-spark-logreg", spec: {entrypoint: "logistic-regression",
-      parameters: {labelColumn: $label, maxIter: $maxIter, regParam: "0.01", trainFraction: "0.8", seed: "42",
+      parameters: {labelColumn: $labelColumn, maxIter: $maxIter, regParam: "0.01", trainFraction: "0.8", seed: "42",
                    scaleFeatures: "true"},
       inputs: [$version], environment: {resources: {cpu: 1, memoryMb: 1536}}, timeoutSeconds: 600}}')" | jq -r .runId

@@ -91,6 +91,19 @@ public final class ComputeSteps {
                 .contains(caller.get("/api/v1/runs/" + runId).get("/status")), wait);
     }
 
+    /**
+     * Waits for the run's end, prints how long it took since {@code startedNanos} (as {@code "<what>: submitted ->
+     * STATUS in n s"}), and asserts it FINISHED (else showing the reason and the logs).
+     */
+    public static void awaitFinished(Api caller, String runId, Duration wait, String what, long startedNanos)
+            throws InterruptedException {
+        awaitEnd(caller, runId, wait);
+        String status = caller.get("/api/v1/runs/" + runId).get("/status");
+        System.out.printf("%s: submitted -> %s in %.1f s%n", what, status, (System.nanoTime() - startedNanos) / 1e9);
+        assertThat(status).as("reason: %s; logs: %s", caller.get("/api/v1/runs/" + runId + "/execution").get("/reason"),
+                caller.get("/api/v1/runs/" + runId + "/logs").text()).isEqualTo("FINISHED");
+    }
+
     /** The points of one metric of the run, in step order. */
     public static List<JsonNode> points(Api caller, String runId, String key) {
         List<JsonNode> points = new ArrayList<>();

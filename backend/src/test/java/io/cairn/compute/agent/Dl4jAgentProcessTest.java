@@ -68,13 +68,7 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
 
         long started = System.nanoTime();
         String runId = submitWithTheSampleScript(dl4jTarget);
-        ComputeSteps.awaitEnd(owner, runId, WAIT);
-        System.out.printf("Iris DL4J run: submitted -> %s in %.1f s%n", owner.get("/api/v1/runs/" + runId).get("/status"),
-                (System.nanoTime() - started) / 1e9);
-        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
-        assertThat(owner.get("/api/v1/runs/" + runId).get("/status"))
-                .as("reason: %s; logs: %s", execution.get("/reason"), owner.get("/api/v1/runs/" + runId + "/logs").text())
-                .isEqualTo("FINISHED");
+        ComputeSteps.awaitFinished(owner, runId, WAIT, "Iris DL4J run", started);
 
         // the agent registered the kinds of the executors on its class path
         assertThat(owner.get("/api/v1/compute/agents").json().get("agents").get(0).get("kinds").toString())

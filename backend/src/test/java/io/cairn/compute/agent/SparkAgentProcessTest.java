@@ -45,13 +45,7 @@ class SparkAgentProcessTest extends ComputeTestBase {
 
         long started = System.nanoTime();
         String runId = submit(sparkTarget, Map.of());
-        ComputeSteps.awaitEnd(owner, runId, WAIT);
-        System.out.printf("Iris Spark run: submitted -> %s in %.1f s%n", owner.get("/api/v1/runs/" + runId).get("/status"),
-                (System.nanoTime() - started) / 1e9);
-        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
-        assertThat(owner.get("/api/v1/runs/" + runId).get("/status"))
-                .as("reason: %s; logs: %s", execution.get("/reason"), owner.get("/api/v1/runs/" + runId + "/logs").text())
-                .isEqualTo("FINISHED");
+        ComputeSteps.awaitFinished(owner, runId, WAIT, "Iris Spark run", started);
         assertThat(owner.get("/api/v1/compute/agents").json().get("agents").get(0).get("kinds").toString())
                 .isEqualTo("[\"spark\"]");
 

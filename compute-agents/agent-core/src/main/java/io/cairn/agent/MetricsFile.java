@@ -53,11 +53,33 @@ public final class MetricsFile implements Closeable {
         out.close();
     }
 
+    /** A trainer's work, writing its metrics to the file; an {@link IllegalArgumentException} is bad input. */
+    public interface Training {
+        void run(MetricsFile metrics) throws IOException;
+    }
+
+    /**
+     * Runs a training JVM's work with {@value TrainingExecution#METRICS} open and answers its exit code: 0, 2 for bad
+     * parameters or data (an {@link IllegalArgumentException}: its message is the reason), 1 for any other failure
+     * (the exception is the reason, its stack trace goes to stderr).
+     */
+    public static int train(Path dir, String prefix, Training training) throws IOException {
+        try (MetricsFile metrics = new MetricsFile(dir)) {
+            training.run(metrics);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return fail(dir, prefix, e.getMessage(), 2);
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+            e.printStackTrace();
+            return fail(dir, prefix, e.getClass().getSimpleName() + ": " + e.getMessage(), 1);
+        }
+    }
+
     /**
      * Ends a training JVM that failed: the reason to stderr (the run's logs, after {@code prefix: }) and to
      * {@value TrainingExecution#ERROR} (the run's reason); answers {@code code}.
      */
-    public static int fail(Path dir, String prefix, String reason, int code) throws IOException {
+    static int fail(Path dir, String prefix, String reason, int code) throws IOException {
         System.err.println(prefix + ": " + reason);
         Files.writeString(dir.resolve(TrainingExecution.ERROR), reason);
         return code;

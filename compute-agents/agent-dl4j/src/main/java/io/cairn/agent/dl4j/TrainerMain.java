@@ -39,7 +39,7 @@ public final class TrainerMain {
     static int run(Path dir) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         long started = System.nanoTime();
-        try (MetricsFile metrics = new MetricsFile(dir)) {
+        return MetricsFile.train(dir, "dl4j", metrics -> {
             Map<String, String> parameters = json.readValue(dir.resolve(PARAMS).toFile(),
                     new TypeReference<Map<String, String>>() { });
             TrainingParams params = TrainingParams.from(parameters);
@@ -53,12 +53,6 @@ public final class TrainerMain {
             System.out.printf(Locale.ROOT, "dl4j: trained in %.1f s; classes %s; model %s (%d bytes)%n",
                     (System.nanoTime() - started) / 1e9, result.classes(), result.model().getFileName(),
                     Files.size(result.model()));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            return MetricsFile.fail(dir, "dl4j", e.getMessage(), 2);
-        } catch (RuntimeException | IOException | OutOfMemoryError e) {
-            e.printStackTrace();
-            return MetricsFile.fail(dir, "dl4j", e.getClass().getSimpleName() + ": " + e.getMessage(), 1);
-        }
+        });
     }
 }

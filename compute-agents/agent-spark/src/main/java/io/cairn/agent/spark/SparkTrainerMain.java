@@ -35,7 +35,7 @@ public final class SparkTrainerMain {
 
     static int run(Path dir, String master) throws IOException {
         long started = System.nanoTime();
-        try (MetricsFile metrics = new MetricsFile(dir)) {
+        return MetricsFile.train(dir, "spark", metrics -> {
             Map<String, String> parameters = JsonMapper.builder().build().readValue(
                     dir.resolve(TrainingExecution.PARAMS).toFile(), new TypeReference<Map<String, String>>() { });
             SparkParams params = SparkParams.from(parameters);
@@ -57,13 +57,7 @@ public final class SparkTrainerMain {
             } finally {
                 spark.stop();
             }
-            return 0;
-        } catch (IllegalArgumentException e) {
-            return MetricsFile.fail(dir, "spark", e.getMessage(), 2);
-        } catch (RuntimeException | IOException | OutOfMemoryError e) {
-            e.printStackTrace();
-            return MetricsFile.fail(dir, "spark", e.getClass().getSimpleName() + ": " + e.getMessage(), 1);
-        }
+        });
     }
 
     /** The CSV's first non-blank line, split at commas (quotes around a name dropped). */
