@@ -24,6 +24,7 @@ import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.mllib.evaluation.MulticlassMetrics;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,7 +60,6 @@ public final class SparkTrainer {
     /** Columns the pipeline adds; a CSV column of one of these names would clash. */
     static final List<String> RESERVED_COLUMNS = List.of(LABEL_INDEX, FEATURES, SCALED, "prediction", "probability",
             "rawPrediction", PREDICTED_LABEL);
-    static final List<String> TEST_METRICS = List.of("accuracy", "f1", "weightedPrecision", "weightedRecall");
 
     /** Receives each step's metrics. */
     public interface StepListener {
@@ -86,6 +86,8 @@ public final class SparkTrainer {
                 .master(master)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(localCores(master)))
+                // adaptive re-planning costs more than it saves on the small jobs of one training
+                .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.warehouse.dir", root.resolve("spark-warehouse").toString())
                 .getOrCreate();
@@ -167,12 +169,13 @@ public final class SparkTrainer {
         long testRows = test.count();
         Map<String, Double> testMetrics = new LinkedHashMap<>();
         if (testRows > 0) {
-            Dataset<Row> predictions = model.transform(test).cache();
-            for (String metric : TEST_METRICS) {
-                testMetrics.put(metric, new MulticlassClassificationEvaluator().setLabelCol(LABEL_INDEX)
-                        .setPredictionCol("prediction").setMetricName(metric).evaluate(predictions));
-            }
-            predictions.unpersist();
+            // one pass over the predictions for all four (an evaluate() per metric would make one each)
+            MulticlassMetrics measured = new MulticlassClassificationEvaluator().setLabelCol(LABEL_INDEX)
+                    .setPredictionCol("prediction").getMetrics(model.transform(test));
+            testMetrics.put("accuracy", measured.accuracy());
+            testMetrics.put("f1", measured.weightedFMeasure());
+            testMetrics.put("weightedPrecision", measured.weightedPrecision());
+            testMetrics.put("weightedRecall", measured.weightedRecall());
             listener.step(Math.max(0, objective.length - 1), testMetrics);
         } else {
             System.out.println("spark: the test split is empty (too few rows for trainFraction "
