@@ -2,12 +2,22 @@ package io.cairn.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Steps shared by the compute tests: targets, service accounts for agents, agents and submissions. */
 public final class ComputeSteps {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
 
@@ -56,5 +66,72 @@ public final class ComputeSteps {
                         "environment", Map.of("variables", Map.of("GREETING", "hello")))));
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
         return submitted.get("/runId");
+    }
+
+    /**
+     * Runs a sample's submit script ({@code compute-agents/samples/…/submit-*.sh <project> <target>}) as a user does
+     * (bash, curl, jq) against the test application with the caller's token; answers the run id it prints last.
+     */
+    public String submitWithScript(Path script, Api caller, String org, String project, String target,
+                                   Map<String, String> variables) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), project, target)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(Map.of("CAIRN_URL", "http://localhost:" + port, "CAIRN_TOKEN", caller.token(),
+                "CAIRN_ORG", org));
+        builder.environment().putAll(variables);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor()).as("%s printed: %s", script.getFileName(), output).isZero();
+        return output.substring(output.lastIndexOf('\n') + 1);
+    }
+
+    /** Waits until the run is FINISHED, FAILED or KILLED. */
+    public static void awaitEnd(Api caller, String runId, Duration wait) throws InterruptedException {
+        AgentProcesses.await(() -> Set.of("FINISHED", "FAILED", "KILLED")
+                .contains(caller.get("/api/v1/runs/" + runId).get("/status")), wait);
+    }
+
+    /**
+     * Waits for the run's end, prints how long it took since {@code startedNanos} (as {@code "<what>: submitted ->
+     * STATUS in n s"}), and asserts it FINISHED (else showing the reason and the logs).
+     */
+    public static void awaitFinished(Api caller, String runId, Duration wait, String what, long startedNanos)
+            throws InterruptedException {
+        awaitEnd(caller, runId, wait);
+        String status = caller.get("/api/v1/runs/" + runId).get("/status");
+        System.out.printf("%s: submitted -> %s in %.1f s%n", what, status, (System.nanoTime() - startedNanos) / 1e9);
+        assertThat(status).as("reason: %s; logs: %s", caller.get("/api/v1/runs/" + runId + "/execution").get("/reason"),
+                caller.get("/api/v1/runs/" + runId + "/logs").text()).isEqualTo("FINISHED");
+    }
+
+    /** The points of one metric of the run, in step order. */
+    public static List<JsonNode> points(Api caller, String runId, String key) {
+        List<JsonNode> points = new ArrayList<>();
+        caller.get("/api/v1/runs/" + runId + "/metrics/" + key).json().get("points").forEach(points::add);
+        return points;
+    }
+
+    /** The paths of the run's artifacts. */
+    public static List<String> artifactPaths(Api caller, String runId) {
+        List<String> paths = new ArrayList<>();
+        caller.get("/api/v1/runs/" + runId + "/artifacts").json().get("artifacts")
+                .forEach(artifact -> paths.add(artifact.get("path").asString()));
+        return paths;
+    }
+
+    /**
+     * Registers a new model's first version from the registration request a trainer left among the run's artifacts
+     * ({@code model/registration.json}, plus the run id); answers the created version (asserted 201).
+     */
+    public static Api.Response registerFromArtifacts(Api owner, String runId, String modelName) {
+        Map<String, Object> registration = JSON.readValue(
+                owner.download("/api/v1/runs/" + runId + "/artifacts/model/registration.json").body(),
+                new TypeReference<Map<String, Object>>() { });
+        registration.put("runId", runId);
+        Api.Response model = owner.post("/api/v1/models", Map.of("name", modelName));
+        assertThat(model.status()).as(model.text()).isEqualTo(201);
+        Api.Response version = owner.post("/api/v1/models/" + model.get("/id") + "/versions", registration);
+        assertThat(version.status()).as(version.text()).isEqualTo(201);
+        return version;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.AgentProcesses;
 import io.cairn.support.Api;
+import io.cairn.support.ComputeSteps;
 import io.cairn.support.ComputeTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +16,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Iris sample end to end through a real agent JVM started from agent-dl4j's build output
@@ -42,7 +40,6 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
     @RegisterExtension
     final AgentProcesses agents = new AgentProcesses();
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private Path workDir;
 
     /** The natives the agent unpacked (about 400 MB) go; the agent's log and the run's files stay. */
@@ -71,22 +68,15 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
 
         long started = System.nanoTime();
         String runId = submitWithTheSampleScript(dl4jTarget);
-        AgentProcesses.await(() -> Set.of("FINISHED", "FAILED", "KILLED")
-                .contains(owner.get("/api/v1/runs/" + runId).get("/status")), WAIT);
-        System.out.printf("Iris DL4J run: submitted -> %s in %.1f s%n", owner.get("/api/v1/runs/" + runId).get("/status"),
-                (System.nanoTime() - started) / 1e9);
-        Api.Response execution = owner.get("/api/v1/runs/" + runId + "/execution");
-        assertThat(owner.get("/api/v1/runs/" + runId).get("/status"))
-                .as("reason: %s; logs: %s", execution.get("/reason"), owner.get("/api/v1/runs/" + runId + "/logs").text())
-                .isEqualTo("FINISHED");
+        ComputeSteps.awaitFinished(owner, runId, WAIT, "Iris DL4J run", started);
 
         // the agent registered the kinds of the executors on its class path
         assertThat(owner.get("/api/v1/compute/agents").json().get("agents").get(0).get("kinds").toString())
                 .isEqualTo("[\"dl4j\",\"process\"]");
 
         // per-epoch metrics: one point per epoch, a falling loss, an accuracy far above chance (1/3)
-        List<JsonNode> loss = points(runId, "loss");
-        List<JsonNode> accuracy = points(runId, "accuracy");
+        List<JsonNode> loss = ComputeSteps.points(owner, runId, "loss");
+        List<JsonNode> accuracy = ComputeSteps.points(owner, runId, "accuracy");
         assertThat(loss).hasSize(EPOCHS);
         assertThat(accuracy).hasSize(EPOCHS);
         assertThat(loss.get(EPOCHS - 1).get("step").asInt()).isEqualTo(EPOCHS);
@@ -106,18 +96,8 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
                 .contains("epoch " + EPOCHS + "/" + EPOCHS).contains("1 OpenMP thread(s)");
 
         // the artifacts, and a model version registered from them
-        Api.Response artifacts = owner.get("/api/v1/runs/" + runId + "/artifacts");
-        List<String> paths = new ArrayList<>();
-        artifacts.json().get("artifacts").forEach(artifact -> paths.add(artifact.get("path").asString()));
-        assertThat(paths).contains("model/model.zip", "model/registration.json");
-        Map<String, Object> registration = json.readValue(
-                owner.download("/api/v1/runs/" + runId + "/artifacts/model/registration.json").body(),
-                new TypeReference<Map<String, Object>>() { });
-        registration.put("runId", runId);
-        Api.Response model = owner.post("/api/v1/models", Map.of("name", unique("iris")));
-        assertThat(model.status()).as(model.text()).isEqualTo(201);
-        Api.Response version = owner.post("/api/v1/models/" + model.get("/id") + "/versions", registration);
-        assertThat(version.status()).as(version.text()).isEqualTo(201);
+        assertThat(ComputeSteps.artifactPaths(owner, runId)).contains("model/model.zip", "model/registration.json");
+        Api.Response version = ComputeSteps.registerFromArtifacts(owner, runId, unique("iris"));
         assertThat(version.get("/flavor")).isEqualTo("dl4j");
         assertThat(version.get("/artifactPath")).isEqualTo("model/model.zip");
         assertThat(version.json().get("signature").toString()).isEqualTo("{\"inputs\":["
@@ -133,19 +113,7 @@ class Dl4jAgentProcessTest extends ComputeTestBase {
      * a version of the dataset "iris" pointing at its download URL with its digest, the training run submitted.
      */
     private String submitWithTheSampleScript(String dl4jTarget) throws Exception {
-        ProcessBuilder script = new ProcessBuilder("bash", SAMPLE.resolve("submit-dl4j.sh").toString(), project,
-                dl4jTarget).redirectError(ProcessBuilder.Redirect.INHERIT);
-        script.environment().putAll(Map.of("CAIRN_URL", "http://localhost:" + port, "CAIRN_TOKEN", owner.token(),
-                "CAIRN_ORG", org, "EPOCHS", Integer.toString(EPOCHS)));
-        Process process = script.start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        assertThat(process.waitFor()).as("submit-dl4j.sh printed: %s", output).isZero();
-        return output.substring(output.lastIndexOf('\n') + 1);
-    }
-
-    private List<JsonNode> points(String runId, String key) {
-        List<JsonNode> points = new ArrayList<>();
-        owner.get("/api/v1/runs/" + runId + "/metrics/" + key).json().get("points").forEach(points::add);
-        return points;
+        return steps.submitWithScript(SAMPLE.resolve("submit-dl4j.sh"), owner, org, project, dl4jTarget,
+                Map.of("EPOCHS", Integer.toString(EPOCHS)));
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.agent.dl4j;
 
+import io.cairn.agent.ModelRegistration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.SplitTestAndTrain;
 import org.nd4j.linalg.factory.Nd4j;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trains a {@link MultiLayerNetwork} classifier from its configuration (the JSON of
@@ -35,9 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Dl4jTrainer {
 
     static final String MODEL_FILE = "model.zip";
-    static final String REGISTRATION_FILE = "registration.json";
-    /** Where the agent uploads the outputs among the run's artifacts. */
-    static final String ARTIFACT_DIR = "model/";
+    static final String REGISTRATION_FILE = ModelRegistration.FILE;
 
     /** Receives each epoch's metrics, e.g. {@code loss}, {@code accuracy}, {@code val_loss}, {@code val_accuracy}. */
     public interface EpochListener {
@@ -103,31 +101,18 @@ public final class Dl4jTrainer {
         Files.createDirectories(outputDir);
         Path model = outputDir.resolve(MODEL_FILE);
         ModelSerializer.writeModel(network, model.toFile(), false);
-        Path registration = outputDir.resolve(REGISTRATION_FILE);
-        Files.writeString(registration, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(registration(features, classes, table.header().get(labelIndex))));
+        Path registration = ModelRegistration.write(outputDir,
+                registration(features, classes, table.header().get(labelIndex)));
         return new Result(features, classes, metrics, model, registration);
     }
 
     /** The registry's version request without the run id: artifact path, flavor and signature. */
     static Map<String, Object> registration(List<String> features, List<String> classes, String label) {
-        Map<String, Object> signature = new LinkedHashMap<>();
-        signature.put("inputs", features.stream().map(name -> column(name, "double")).toList());
-        signature.put("outputs", classes.stream().map(name -> column(name, "float")).toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("artifactPath", ARTIFACT_DIR + MODEL_FILE);
-        body.put("flavor", "dl4j");
-        body.put("signature", signature);
-        body.put("description", "DL4J MultiLayerNetwork classifying '" + label + "' (" + String.join(", ", classes)
-                + ") from " + String.join(", ", features));
-        return body;
-    }
-
-    private static Map<String, String> column(String name, String type) {
-        Map<String, String> column = new LinkedHashMap<>();
-        column.put("name", name);
-        column.put("type", type);
-        return column;
+        return ModelRegistration.body(MODEL_FILE, "dl4j",
+                features.stream().map(name -> ModelRegistration.column(name, "double")).toList(),
+                classes.stream().map(name -> ModelRegistration.column(name, "float")).toList(),
+                "DL4J MultiLayerNetwork classifying '" + label + "' (" + String.join(", ", classes) + ") from "
+                        + String.join(", ", features));
     }
 
     private static List<String> classes(CsvTable table, int labelIndex) {

@@ -1,12 +1,10 @@
 package io.cairn.agent.dl4j;
 
+import io.cairn.agent.MetricsFile;
+import io.cairn.agent.TrainingExecution;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
@@ -23,11 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TrainerMain {
 
     static final String CONFIGURATION = "configuration.json";
-    static final String PARAMS = "params.json";
-    static final String DATA = "data.csv";
-    static final String OUTPUT = "output";
-    static final String METRICS = "metrics.jsonl";
-    static final String ERROR = "error.txt";
+    static final String PARAMS = TrainingExecution.PARAMS;
+    static final String DATA = TrainingExecution.DATA;
+    static final String OUTPUT = TrainingExecution.OUTPUT;
+    static final String METRICS = TrainingExecution.METRICS;
+    static final String ERROR = TrainingExecution.ERROR;
 
     private TrainerMain() {
     }
@@ -41,8 +39,7 @@ public final class TrainerMain {
     static int run(Path dir) throws IOException {
         JsonMapper json = JsonMapper.builder().build();
         long started = System.nanoTime();
-        try (Writer metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        return MetricsFile.train(dir, "dl4j", metrics -> {
             Map<String, String> parameters = json.readValue(dir.resolve(PARAMS).toFile(),
                     new TypeReference<Map<String, String>>() { });
             TrainingParams params = TrainingParams.from(parameters);
@@ -50,35 +47,12 @@ public final class TrainerMain {
                     + " OpenMP thread(s)");
             Dl4jTrainer.Result result = Dl4jTrainer.train(Files.readString(dir.resolve(CONFIGURATION)),
                     dir.resolve(DATA), params, dir.resolve(OUTPUT), (epoch, values) -> {
-                        Map<String, Object> line = new LinkedHashMap<>();
-                        line.put("step", epoch);
-                        line.put("metrics", values);
-                        try {
-                            metrics.write(json.writeValueAsString(line) + "\n");
-                            metrics.flush();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        StringBuilder text = new StringBuilder("epoch " + epoch + "/" + params.epochs());
-                        values.forEach((key, value) -> text.append(' ').append(key).append('=')
-                                .append(String.format(Locale.ROOT, "%.4f", value)));
-                        System.out.println(text);
+                        metrics.step(epoch, values);
+                        System.out.println("epoch " + epoch + "/" + params.epochs() + MetricsFile.describe(values));
                     });
             System.out.printf(Locale.ROOT, "dl4j: trained in %.1f s; classes %s; model %s (%d bytes)%n",
                     (System.nanoTime() - started) / 1e9, result.classes(), result.model().getFileName(),
                     Files.size(result.model()));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            return fail(dir, e.getMessage(), 2);
-        } catch (RuntimeException | IOException | OutOfMemoryError e) {
-            e.printStackTrace();
-            return fail(dir, e.getClass().getSimpleName() + ": " + e.getMessage(), 1);
-        }
-    }
-
-    private static int fail(Path dir, String reason, int code) throws IOException {
-        System.err.println("dl4j: " + reason);
-        Files.writeString(dir.resolve(ERROR), reason);
-        return code;
+        });
     }
 }

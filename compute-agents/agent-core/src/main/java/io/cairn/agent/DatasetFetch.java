@@ -1,6 +1,5 @@
-package io.cairn.agent.dl4j;
+package io.cairn.agent;
 
-import io.cairn.agent.CairnClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * URI is on its own backend, e.g. a run artifact {@code …/api/v1/runs/{runId}/artifacts/iris.csv}, never elsewhere)
  * and {@code file} URIs (an agent on the machine holding the file), then checks the digest.
  */
-final class DatasetFetch {
+public final class DatasetFetch {
 
     private static final Map<String, String> ALGORITHMS = Map.of("sha256", "SHA-256", "sha512", "SHA-512", "md5", "MD5");
 
@@ -28,7 +27,7 @@ final class DatasetFetch {
     }
 
     /** Fetches the version into {@code target}; an unusable version is an {@link IllegalArgumentException}. */
-    static void fetch(CairnClient client, String versionId, Path target) throws IOException {
+    public static void fetch(CairnClient client, String versionId, Path target) throws IOException {
         int dot = versionId.lastIndexOf(".v");
         if (dot <= 0) {
             throw new IllegalArgumentException("'" + versionId + "' is not a dataset version id (<datasetId>.v<n>)");
@@ -52,7 +51,7 @@ final class DatasetFetch {
             }
         } else {
             throw new IllegalArgumentException("Dataset version " + versionId + " is at " + uri
-                    + "; the dl4j executor reads http(s) and file URIs");
+                    + "; agents read http(s) and file URIs");
         }
         verify(versionId, version.path("digest").asString(""), target);
     }

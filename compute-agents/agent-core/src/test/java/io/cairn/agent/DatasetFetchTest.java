@@ -1,4 +1,4 @@
-package io.cairn.agent.dl4j;
+package io.cairn.agent;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

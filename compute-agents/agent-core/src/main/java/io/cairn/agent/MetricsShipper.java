@@ -1,6 +1,5 @@
-package io.cairn.agent.dl4j;
+package io.cairn.agent;
 
-import io.cairn.agent.CairnClient;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -9,28 +8,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Follows the trainer's {@value TrainerMain#METRICS} (one {@code {"step", "metrics": {key: value}}} line per epoch)
- * and posts each complete line as one metric batch ({@code POST /runs/{id}/metrics}) with the epoch as the step. A
- * line the backend could not take is posted again at the next call.
+ * Follows a training JVM's metrics file (one {@code {"step", "metrics": {key: value}}} line per epoch or iteration,
+ * e.g. dl4j's and spark's {@code metrics.jsonl}) and posts each complete line as one metric batch
+ * ({@code POST /runs/{id}/metrics}) with its step. A line the backend could not take is posted again at the next call.
  */
-class MetricsShipper {
+public class MetricsShipper {
 
     private final CairnClient client;
     private final String runId;
     private final Path file;
     private long offset;
 
-    MetricsShipper(CairnClient client, String runId, Path file) {
+    public MetricsShipper(CairnClient client, String runId, Path file) {
         this.client = client;
         this.runId = runId;
         this.file = file;
     }
 
     /** Posts the lines written since the last call; false when one could not be posted (it is tried again). */
-    synchronized boolean ship() {
+    public synchronized boolean ship() {
         if (!Files.exists(file)) {
             return true;
         }
@@ -58,6 +59,35 @@ class MetricsShipper {
             System.err.println("[cairn-agent] could not ship metrics of run " + runId + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Runs the process to its end while shipping the file's new lines every half second, then ships the rest
+     * (logging when some could not be shipped).
+     */
+    public RunExecutor.Outcome shipWhile(ProcessExecution process) throws IOException, InterruptedException {
+        // Stopped by a latch, never interrupted: an interrupt would abort a batch's POST half-way.
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread shipper = Agent.daemon("metrics-" + runId, () -> {
+            try {
+                while (!ended.await(500, TimeUnit.MILLISECONDS)) {
+                    ship();
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        RunExecutor.Outcome outcome;
+        try {
+            outcome = process.run();
+        } finally {
+            ended.countDown();
+            shipper.join();
+        }
+        if (!ship()) {
+            System.err.println("[cairn-agent] some metrics of run " + runId + " could not be shipped");
+        }
+        return outcome;
     }
 
     private boolean post(JsonNode line) {
