@@ -87,21 +87,21 @@ public final class RawRates {
         try (CqlSession session = CqlSession.builder().addContactPoint(address).withLocalDatacenter("datacenter1")
                 .withConfigLoader(config).withKeyspace(CqlIdentifier.fromInternal(keyspace)).build()) {
             CassandraMetricStore.createTables(session);
-            PreparedStatement chunk = session.prepare("INSERT INTO metric_chunks (tenant_id, run_id, metric_key, bucket,"
-                    + " batch_seq, point_count, points) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            PreparedStatement series = session.prepare("INSERT INTO metric_series (tenant_id, run_id, metric_key,"
-                    + " last_seq) VALUES (?, ?, ?, ?) USING TIMESTAMP ?");
+            // the store's own statements, so the raw rate is of exactly the rows Cairn writes
+            PreparedStatement chunk = session.prepare(CassandraMetricStore.INSERT_CHUNK);
+            PreparedStatement series = session.prepare(CassandraMetricStore.INSERT_SERIES);
             Semaphore slots = new Semaphore(inFlight);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long start = System.nanoTime();
             for (int b = 0; b < batches && failure.get() == null; b++) {
                 String run = "run-" + (b % 4);
                 long seq = b / 4;
+                long bucket = seq / CassandraMetricStore.BATCHES_PER_BUCKET;
                 Map<String, List<MetricPoint>> byKey = batch(seq);
                 BatchStatementBuilder seriesBatch = BatchStatement.builder(BatchType.UNLOGGED);
                 for (Map.Entry<String, List<MetricPoint>> key : byKey.entrySet()) {
                     slots.acquire();
-                    session.executeAsync(chunk.bind("bench", run, key.getKey(), seq / 1024, seq, STEPS,
+                    session.executeAsync(chunk.bind("bench", run, key.getKey(), bucket, seq, STEPS,
                                     ByteBuffer.wrap(MetricChunk.encode(key.getValue()))))
                             .whenComplete((result, error) -> release(slots, failure, error));
                     seriesBatch.addStatement(series.bind("bench", run, key.getKey(), seq, seq));

@@ -33,7 +33,15 @@ import java.util.Map;
  */
 public class CassandraMetricStore implements MetricStore {
 
-    static final long BATCHES_PER_BUCKET = 1024;
+    public static final long BATCHES_PER_BUCKET = 1024;
+    /** One key's points of one batch: (tenant, run, key, bucket, batch sequence, point count, chunk). */
+    public static final String INSERT_CHUNK = """
+            INSERT INTO metric_chunks (tenant_id, run_id, metric_key, bucket, batch_seq, point_count, points)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+    /** The highest batch sequence of a key: (tenant, run, key, sequence, write timestamp = sequence). */
+    public static final String INSERT_SERIES = """
+            INSERT INTO metric_series (tenant_id, run_id, metric_key, last_seq) VALUES (?, ?, ?, ?)
+            USING TIMESTAMP ?""";
     private static final int CHUNKS_PER_QUERY = 64;
 
     private final CqlSession session;
@@ -45,12 +53,8 @@ public class CassandraMetricStore implements MetricStore {
 
     public CassandraMetricStore(CqlSession session) {
         this.session = session;
-        this.insertChunk = session.prepare("""
-                INSERT INTO metric_chunks (tenant_id, run_id, metric_key, bucket, batch_seq, point_count, points)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""");
-        this.insertSeries = session.prepare("""
-                INSERT INTO metric_series (tenant_id, run_id, metric_key, last_seq) VALUES (?, ?, ?, ?)
-                USING TIMESTAMP ?""");
+        this.insertChunk = session.prepare(INSERT_CHUNK);
+        this.insertSeries = session.prepare(INSERT_SERIES);
         this.selectChunks = session.prepare("""
                 SELECT batch_seq, points FROM metric_chunks
                 WHERE tenant_id = ? AND run_id = ? AND metric_key = ? AND bucket = ? AND batch_seq >= ? LIMIT ?""");
