@@ -112,19 +112,19 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await signedOut();
     await page.goto(`${cairn.baseUrl}/projects`);
     await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
-    await browser.screenshot('40-sso-web-sign-in');
+    await browser.screenshot('60-sso-web-sign-in');
     await assertAccessible(page, 'web UI sign-in page');
 
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/login$/);
     const sso = page.getByRole('form', { name: "Sign in with your organization's SSO" });
     await sso.getByLabel('Organization id').fill(acme.id);
-    await browser.screenshot('41-sso-sign-in-page');
+    await browser.screenshot('61-sso-sign-in-page');
     await assertAccessible(page, "Cairn's sign-in page with the SSO form");
     await sso.getByRole('button', { name: 'Continue with SSO' }).click();
     await page.waitForURL((url) => url.href.startsWith(`${acme.issuer}/protocol/openid-connect/auth`));
     await page.locator('#kc-login').waitFor();
-    await browser.screenshot('42-sso-keycloak-sign-in');
+    await browser.screenshot('62-sso-keycloak-sign-in');
     await submitKeycloakSignIn(page, acme.issuer, ADA.username, ADA.password);
 
     await page.waitForURL(`${cairn.baseUrl}/projects`);
@@ -142,7 +142,7 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await page.getByRole('link', { name: 'Organization', exact: true }).click();
     const members = page.getByRole('table', { name: 'Members' });
     assert.equal(await members.getByLabel('Role of acme:ada').inputValue(), 'ADMIN', 'the claim mapping made Ada an admin');
-    await browser.screenshot('43-sso-signed-in');
+    await browser.screenshot('63-sso-signed-in');
 
     const me = await fetch(`${cairn.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${await accessToken()}` } });
     assert.equal(me.status, 200);
@@ -159,7 +159,7 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await page.getByText('Invalid username or password.').waitFor();
     assert.ok(page.url().startsWith(`${acme.issuer}/`), `still at Keycloak: ${page.url()}`);
     assert.equal(await accessToken(), null);
-    await browser.screenshot('44-sso-keycloak-refused');
+    await browser.screenshot('64-sso-keycloak-refused');
   });
 
   it("keeps another organization's user out: unknown to this realm, and none of this organization's data", async () => {
@@ -179,7 +179,7 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await page.goto(`${cairn.baseUrl}/projects/${encodeURIComponent(acmeProjectId)}`);
     await page.getByRole('alert').filter({ hasText: /not found/i }).first().waitFor();
     assert.equal(await page.getByText('turbine-forecasting').count(), 0);
-    await browser.screenshot('45-sso-other-organization');
+    await browser.screenshot('65-sso-other-organization');
 
     const token = await accessToken();
     for (const path of [`/projects/${acmeProjectId}`, '/projects']) {
