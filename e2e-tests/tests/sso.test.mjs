@@ -112,6 +112,7 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await signedOut();
     await page.goto(`${cairn.baseUrl}/projects`);
     await page.getByRole('heading', { name: 'Sign in to Cairn' }).waitFor();
+    await page.getByText("or with your organization's single sign-on (SSO)").waitFor();
     await browser.screenshot('60-sso-web-sign-in');
     await assertAccessible(page, 'web UI sign-in page');
 
