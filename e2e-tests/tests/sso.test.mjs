@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible } from './support/accessibility.mjs';
-import { createRealm, deleteRealm, keycloakUnreachable, submitKeycloakSignIn } from './support/keycloak.mjs';
+import { createRealm, deleteRealm, KEYCLOAK_TIMEOUT, keycloakUnreachable, submitKeycloakSignIn } from './support/keycloak.mjs';
 import { ADMIN_PASSWORD } from './support/cairn.mjs';
 import { skipWithoutChromium, startWorkbench } from './support/workbench.mjs';
 
@@ -123,12 +123,12 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await browser.screenshot('61-sso-sign-in-page');
     await assertAccessible(page, "Cairn's sign-in page with the SSO form");
     await sso.getByRole('button', { name: 'Continue with SSO' }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${acme.issuer}/protocol/openid-connect/auth`));
-    await page.locator('#kc-login').waitFor();
+    await page.waitForURL((url) => url.href.startsWith(`${acme.issuer}/protocol/openid-connect/auth`), { timeout: KEYCLOAK_TIMEOUT });
+    await page.locator('#kc-login').waitFor({ timeout: KEYCLOAK_TIMEOUT });
     await browser.screenshot('62-sso-keycloak-sign-in');
     await submitKeycloakSignIn(page, acme.issuer, ADA.username, ADA.password);
 
-    await page.waitForURL(`${cairn.baseUrl}/projects`);
+    await page.waitForURL(`${cairn.baseUrl}/projects`, { timeout: KEYCLOAK_TIMEOUT });
     await page.getByRole('heading', { name: 'New project' }).waitFor();
     await page.getByRole('link', { name: 'Ada Lovelace' }).waitFor();
     assert.equal(await page.getByTitle('Organization acme').textContent(), acme.name);
@@ -157,7 +157,7 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await signedOut();
     await continueWithSso(acme.id);
     await submitKeycloakSignIn(page, acme.issuer, ADA.username, 'not the password');
-    await page.getByText('Invalid username or password.').waitFor();
+    await page.getByText('Invalid username or password.').waitFor({ timeout: KEYCLOAK_TIMEOUT });
     assert.ok(page.url().startsWith(`${acme.issuer}/`), `still at Keycloak: ${page.url()}`);
     assert.equal(await accessToken(), null);
     await browser.screenshot('64-sso-keycloak-refused');
@@ -167,12 +167,12 @@ describe("Cairn web UI: sign-in with the organization's SSO (Keycloak)", { skip:
     await signedOut();
     await continueWithSso(acme.id);
     await submitKeycloakSignIn(page, acme.issuer, MALLORY.username, MALLORY.password);
-    await page.getByText('Invalid username or password.').waitFor();
+    await page.getByText('Invalid username or password.').waitFor({ timeout: KEYCLOAK_TIMEOUT });
     assert.ok(page.url().startsWith(`${acme.issuer}/`), `still at Keycloak: ${page.url()}`);
 
     await continueWithSso(globex.id);
     await submitKeycloakSignIn(page, globex.issuer, MALLORY.username, MALLORY.password);
-    await page.waitForURL(`${cairn.baseUrl}/projects`);
+    await page.waitForURL(`${cairn.baseUrl}/projects`, { timeout: KEYCLOAK_TIMEOUT });
     await page.getByRole('link', { name: 'Mallory Globex' }).waitFor();
     assert.equal(await page.getByTitle('Organization globex').textContent(), globex.name);
     await page.getByText('No active projects').waitFor();

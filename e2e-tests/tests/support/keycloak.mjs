@@ -105,9 +105,13 @@ export async function deleteRealm(realm) {
   await admin('DELETE', `/realms/${realm}`);
 }
 
+/** Keycloak's first pages after a start, and its code exchange, can be slow on a loaded machine. */
+export const KEYCLOAK_TIMEOUT = 60_000;
+
 /** On Keycloak's sign-in page of `issuer`: types the credentials and submits them. */
 export async function submitKeycloakSignIn(page, issuer, username, password) {
-  await page.waitForURL((url) => url.href.startsWith(`${issuer}/`));
+  await page.waitForURL((url) => url.href.startsWith(`${issuer}/`), { timeout: KEYCLOAK_TIMEOUT });
+  await page.locator('#username').waitFor({ timeout: KEYCLOAK_TIMEOUT });
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
