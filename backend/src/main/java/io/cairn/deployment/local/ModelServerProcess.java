@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ final class ModelServerProcess {
     private final String name;
     private final Path logFile;
     private final Launch launch;
+    private final Map<String, String> environment;
     private final Supplier<Integer> freePort;
     private final HttpClient http;
 
@@ -54,8 +56,10 @@ final class ModelServerProcess {
     private Instant nextStartAt = Instant.EPOCH;
     private Duration backoff = Duration.ZERO;
 
-    ModelServerProcess(String name, Path logFile, Launch launch, Supplier<Integer> freePort, HttpClient http) {
+    ModelServerProcess(String name, Path logFile, Launch launch, Map<String, String> environment,
+                       Supplier<Integer> freePort, HttpClient http) {
         this.name = name;
+        this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.launch = launch;
         this.freePort = freePort;
@@ -120,10 +124,11 @@ final class ModelServerProcess {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             fail(Status.FAILED, "The model server could not be started: " + e.getMessage());
             return;
