@@ -36,4 +36,5 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$DATA/cairn.log"; exit 1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; Cairn heap $HEAP; data in $DATA"
-java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" "$@"
+java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" \
+  --cairn-pid "$PID" "$@"

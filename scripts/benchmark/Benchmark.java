@@ -35,6 +35,10 @@ public class Benchmark {
     private final String api;
     private final String mlflow;
     private final String token;
+    /** Cairn's process (benchmark.sh passes it), whose CPU time the score phase reports per request; -1 if unknown. */
+    private long cairnPid = -1;
+    /** The processes whose CPU time the score phase accounts for, by name. */
+    private final Map<String, ProcessHandle> scoreProcesses = new java.util.LinkedHashMap<>();
 
     Benchmark(String url, String token) {
         this.api = url + "/api/v1";
@@ -77,6 +81,7 @@ public class Benchmark {
             benchmark.mlflowSearch(Integer.parseInt(options.get("mlflow-runs")));
         }
         if (phases.contains("score")) {
+            benchmark.cairnPid = options.containsKey("cairn-pid") ? Long.parseLong(options.get("cairn-pid")) : -1;
             benchmark.score(clients, Integer.parseInt(options.getOrDefault("score-requests", "5000")),
                     Integer.parseInt(options.getOrDefault("score-rate", "500")),
                     options.getOrDefault("model-server", "compute-agents/model-server/target"));
@@ -172,6 +177,14 @@ public class Benchmark {
             status = get("/deployments/" + deployment);
         }
         System.out.printf(Locale.ROOT, "score: deployment ready %.1f s after creation%n", (System.nanoTime() - started) / 1e9);
+        if (cairnPid > 0) {
+            ProcessHandle.of(cairnPid).ifPresent(p -> scoreProcesses.put("Cairn", p));
+        }
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                        .map(c -> c.contains("model-server.jar") && c.contains("-Dcairn.deployment=" + deployment))
+                        .orElse(false))
+                .findFirst().ifPresent(p -> scoreProcesses.put("model server", p));
+        scoreProcesses.put("load generator", ProcessHandle.current());
         String row = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
         String one = "{\"rows\":[" + row + "]}";
         String hundred = "{\"rows\":[" + String.join(",", Collections.nCopies(100, row)) + "]}";
@@ -196,6 +209,7 @@ public class Benchmark {
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Map<String, Long> cpuBefore = cpuNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -227,6 +241,21 @@ public class Benchmark {
                         + "p95 %.2f ms, p99 %.2f ms, max %.1f ms%n", label, clients, total, failures.get(), total / seconds,
                 percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6, percentile(latencies, 99) / 1e6,
                 percentile(latencies, 100) / 1e6);
+        Map<String, Long> cpuAfter = cpuNanos();
+        if (!cpuAfter.isEmpty()) {
+            List<String> perRequest = new ArrayList<>();
+            cpuAfter.forEach((name, nanos) -> perRequest.add(String.format(Locale.ROOT, "%s %.2f ms", name,
+                    (nanos - cpuBefore.getOrDefault(name, nanos)) / 1e6 / total)));
+            System.out.println("score: " + " ".repeat(22) + " CPU time per request: " + String.join(", ", perRequest));
+        }
+    }
+
+    /** Total CPU time so far of each process the score phase accounts for (Linux: from /proc). */
+    private Map<String, Long> cpuNanos() {
+        Map<String, Long> cpu = new java.util.LinkedHashMap<>();
+        scoreProcesses.forEach((name, process) -> process.info().totalCpuDuration()
+                .ifPresent(d -> cpu.put(name, d.toNanos())));
+        return cpu;
     }
 
     /** One POST; the answer is read to its end so the connection is kept for the next request. */
