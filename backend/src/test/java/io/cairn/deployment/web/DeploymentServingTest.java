@@ -135,6 +135,9 @@ class DeploymentServingTest extends ApiTestBase {
         for (int i = 0; i < 5; i++) {
             assertThat(owner.post(path + "/score", oneRow).header("Cairn-Model-Version")).isEqualTo("2");
         }
+        // scores answered by the fast path are counted under the endpoint's pattern, not as UNKNOWN uris
+        assertThat(owner.withToken(null).get("/actuator/prometheus").text())
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/deployments/\\{id}/score\"");
 
         // an auditor starting from the deployment reaches the data and the code behind it
         String deploymentId = created.get("/id");
