@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dl4jJar         the agent with the process and dl4j executors ({@code target/lib/} beside it); relative
  *                        to the working directory
  * @param sparkJar        the agent with the spark executor ({@code target/lib/} beside it)
- * @param url             the backend as the agent reaches it; unset, {@code http://127.0.0.1:<the server's port>}
+ * @param url             the backend as the agent reaches it; unset, {@code http://localhost:<the server's port>}, as
+ *                        the README and the samples name it (the agent sends its token only to URLs under it)
  * @param java            the {@code java} executable; unset, the backend's own
  * @param jvmOptions      JVM options of each agent JVM (training runs in JVMs of their own, sized by the run spec)
  * @param sparkMaster     the {@code sparkMaster} of the {@code local-spark} target when the setup creates it

@@ -161,7 +161,7 @@ public class LocalAgentSupervisor {
         if (properties.url() != null && !properties.url().isBlank()) {
             return properties.url();
         }
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
     private void check() {

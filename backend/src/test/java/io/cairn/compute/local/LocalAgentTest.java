@@ -6,6 +6,7 @@ import io.cairn.CairnApplication;
 import io.cairn.identity.AccessTokenService;
 import io.cairn.support.AgentProcesses;
 import io.cairn.support.Api;
+import io.cairn.support.ComputeSteps;
 import io.cairn.support.TestServers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * The local agent of the default profile, with real agent JVMs started by the application from the built jars
  * ({@code compute-agents/agent-dl4j} and {@code agent-spark}, packaged by the root build before the backend): it
  * registers, runs a {@code process} run on the target {@code local} whose command reports a metric to its own run
- * with the token it was handed, stays in organization {@code default}, and after a restart is the same agent with the
+ * with the token it was handed and the Iris sample on {@code local-dl4j}, stays in organization {@code default}, and after a restart is the same agent with the
  * same targets and service account; a missing jar is logged and the application starts anyway.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -50,6 +51,7 @@ class LocalAgentTest {
     Path dataDir;
 
     private ConfigurableApplicationContext application;
+    private int port;
 
     @AfterEach
     void stop() {
@@ -85,6 +87,13 @@ class LocalAgentTest {
         awaitFinished(admin, runId);
         assertThat(admin.get("/api/v1/runs/" + runId + "/metrics").get("/metrics/self_reported/value")).isEqualTo("0.5");
 
+        // the Iris sample on local-dl4j, as the README shows it: trained by the local dl4j agent's child JVM
+        long started = System.nanoTime();
+        String iris = new ComputeSteps(port).submitWithScript(MODULE.resolve("samples/iris/submit-dl4j.sh"), admin,
+                "default", project, targets.get("local-dl4j"), Map.of("EPOCHS", "5"));
+        ComputeSteps.awaitFinished(admin, iris, WAIT, "Iris on the local agent", started);
+        assertThat(ComputeSteps.artifactPaths(admin, iris)).contains("model/model.zip", "model/registration.json");
+
         // the local targets are organization default's only
         Api stranger = memberOfAnotherOrganization(admin);
         assertThat(stranger.get("/api/v1/compute/targets/" + targets.get("local")).status()).isEqualTo(404);
@@ -101,8 +110,9 @@ class LocalAgentTest {
         // restart, the spark jar gone: the application starts, says why, and the dl4j agent is the same agent
         Path missing = dataDir.resolve("nowhere/cairn-agent-spark.jar");
         Api restarted = start(missing);
-        assertThat(output.getOut()).contains("The local agent's spark executors do not run: " + missing
-                + " (with lib/ beside it) is missing; build it with `mvn -B -ntp -pl compute-agents/agent-spark");
+        String reason = "The local agent's spark executors do not run: " + missing
+                + " (with lib/ beside it) is missing; build it with `mvn -B -ntp -pl compute-agents/agent-spark";
+        AgentProcesses.await(() -> output.getOut().contains(reason), Duration.ofSeconds(30));
         String again = submit(restarted, targets.get("local"), project);
         awaitFinished(restarted, again);
         assertThat(localTargets(restarted)).isEqualTo(targets);
@@ -116,7 +126,7 @@ class LocalAgentTest {
                 "--server.port=0", "--cairn.local-agent.enabled=true", "--cairn.local-agent.dl4j-jar=" + DL4J_JAR,
                 "--cairn.local-agent.spark-jar=" + sparkJar, "--cairn.local-agent.jvm-options=-Xmx64m,-XX:TieredStopAtLevel=1",
                 "--cairn.local-agent.lease-ttl-seconds=6");
-        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        port = ((WebServerApplicationContext) application).getWebServer().getPort();
         return new Api(port, Files.readString(dataDir.resolve("bootstrap-token")).trim());
     }
 
