@@ -230,7 +230,11 @@ describe('Cairn web UI: search, compute, accessibility, chart performance', { sk
         `/projects/${projectId}`,
         async () => {
           await page.getByRole('button', { name: 'Submit run' }).click();
-          await page.getByRole('form', { name: 'Submit a run' }).waitFor();
+          const inputs = page.getByRole('form', { name: 'Submit a run' }).getByRole('group', { name: 'Input dataset versions (optional)' });
+          assert.equal(await inputs.getByLabel('Dataset').inputValue(), datasetId);
+          await inputs.getByRole('option', { name: 'v1 — s3://data/imagenet/v1' }).waitFor({ state: 'attached' });
+          await inputs.getByRole('button', { name: 'Add input' }).click();
+          await inputs.getByRole('list', { name: 'Chosen inputs' }).getByText('imagenet-subset v1').waitFor();
         },
       ],
     ];

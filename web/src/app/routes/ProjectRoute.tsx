@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { SubmitRunPanel } from '@/features/compute';
+import { DatasetVersionPicker } from '@/features/datasets';
 import { ProjectHeader, ProjectName } from '@/features/projects';
 import { RunsExplorer } from '@/features/runs';
 import { paths } from '@/shared/paths';
@@ -11,7 +12,11 @@ export function ProjectRoute() {
     <>
       <Breadcrumbs items={[{ label: 'Projects', to: paths.projects() }, { label: <ProjectName projectId={projectId} /> }]} />
       <ProjectHeader projectId={projectId} />
-      <SubmitRunPanel key={`submit-${projectId}`} projectId={projectId} />
+      <SubmitRunPanel
+        key={`submit-${projectId}`}
+        projectId={projectId}
+        renderInputs={(picker) => <DatasetVersionPicker {...picker} />}
+      />
       <RunsExplorer key={projectId} projectId={projectId} />
     </>
   );

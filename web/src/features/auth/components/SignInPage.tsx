@@ -9,7 +9,7 @@ import { startSignIn } from '../lib/oidc';
 
 /**
  * Sign-in: "Sign in" goes to the embedded OpenID provider's sign-in page (authorization code + PKCE) and comes back
- * at /auth/callback; a personal access token is the alternative, for users without a password.
+ * at /auth/callback; that page also offers the organization's SSO (the organization id, then its own provider); a personal access token is the alternative, for users without a password.
  */
 export function SignInPage() {
   const { token, endedBecause } = useAuth();
@@ -56,7 +56,10 @@ export function SignInPage() {
           {redirect.isPending ? 'Opening sign-in…' : 'Sign in'}
         </button>
         <ErrorMessage error={redirect.error} />
-        <p className="hint">With your Cairn username and password, at Cairn&apos;s sign-in page.</p>
+        <p className="hint">
+          With your Cairn username and password, or with your organization&apos;s single sign-on (SSO), at Cairn&apos;s
+          sign-in page.
+        </p>
         <button
           type="button"
           className="button ghost"

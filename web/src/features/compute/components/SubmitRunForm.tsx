@@ -15,17 +15,28 @@ interface Param {
 const FIELDS = ['targetId', 'name', 'spec.kind', 'spec.entrypoint', 'spec.inputs', 'spec.maxAttempts', 'spec.timeoutSeconds'] as const;
 type FieldName = (typeof FIELDS)[number];
 
+/** What the form hands the input picker the page plugs in (the datasets feature's, composed by the route). */
+export interface InputsPickerProps {
+  id: string;
+  value: string[];
+  onChange: (versionIds: string[]) => void;
+  invalid?: boolean;
+  describedBy?: string;
+}
+
+export type RenderInputsPicker = (props: InputsPickerProps) => ReactNode;
+
 function toInt(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
 }
 
 /**
  * Submits a run of this project to a compute target: target, executor kind (the target's by default), entrypoint
- * (a command line for `process`), params as key/value rows, input dataset versions, max attempts and timeout. A
- * refusal naming a field (`spec.entrypoint`, `spec.parameters.lr`, …) shows under that field, any other under the
+ * (a command line for `process`), params as key/value rows, input dataset versions (picked with `renderInputs`, the
+ * page's picker), max attempts and timeout. A refusal naming a field (`spec.entrypoint`, `spec.parameters.lr`, …) shows under that field, any other under the
  * form; on success the new run's page opens.
  */
-export function SubmitRunForm({ projectId }: { projectId: string }) {
+export function SubmitRunForm({ projectId, renderInputs }: { projectId: string; renderInputs: RenderInputsPicker }) {
   const id = useId();
   const targets = useTargets();
   const submitRun = useSubmitRun();
@@ -36,7 +47,7 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
   const [kind, setKind] = useState('');
   const [entrypoint, setEntrypoint] = useState('');
   const [params, setParams] = useState<Param[]>([{ key: '', value: '' }]);
-  const [inputs, setInputs] = useState('');
+  const [inputs, setInputs] = useState<string[]>([]);
   const [maxAttempts, setMaxAttempts] = useState('');
   const [timeoutSeconds, setTimeoutSeconds] = useState('');
   const chosen = targetId || list[0]?.id || '';
@@ -65,15 +76,11 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parameters = Object.fromEntries(params.filter((p) => p.key.trim()).map((p) => [p.key.trim(), p.value]));
-    const inputIds = inputs
-      .split(/[\s,]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
     const spec: RunSpec = {
       kind: kind || undefined,
       entrypoint,
       parameters: Object.keys(parameters).length ? parameters : undefined,
-      inputs: inputIds.length ? inputIds : undefined,
+      inputs: inputs.length ? inputs : undefined,
       maxAttempts: toInt(maxAttempts),
       timeoutSeconds: toInt(timeoutSeconds),
     };
@@ -84,7 +91,7 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
   };
 
   const field = (key: FieldName, label: string, input: ReactNode, hint?: string) => (
-    <div className={`field${key === 'spec.entrypoint' || key === 'spec.inputs' ? ' grow' : ''}`}>
+    <div className={`field${key === 'spec.entrypoint' ? ' grow' : ''}`}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
       {input}
       {hint ? <span className="hint">{hint}</span> : null}
@@ -190,12 +197,16 @@ export function SubmitRunForm({ projectId }: { projectId: string }) {
           Add param
         </button>
       </fieldset>
-      {field(
-        'spec.inputs',
-        'Input dataset versions (optional)',
-        <input id={`${id}-spec.inputs`} className="mono" value={inputs} onChange={(e) => setInputs(e.target.value)} {...invalid('spec.inputs')} />,
-        'Dataset version ids, separated by commas or spaces; declared as the run’s inputs.',
-      )}
+      <div className="wide">
+        {renderInputs({
+          id: `${id}-spec.inputs`,
+          value: inputs,
+          onChange: setInputs,
+          invalid: fieldOf === 'spec.inputs',
+          describedBy: fieldOf === 'spec.inputs' ? errorId('spec.inputs') : undefined,
+        })}
+        {fieldOf === 'spec.inputs' ? <ErrorMessage error={error} id={errorId('spec.inputs')} /> : null}
+      </div>
       {field('spec.maxAttempts', 'Max attempts (optional)', numberInput('spec.maxAttempts', maxAttempts, setMaxAttempts, '3'), '1 to 10')}
       {field('spec.timeoutSeconds', 'Timeout in seconds (optional)', numberInput('spec.timeoutSeconds', timeoutSeconds, setTimeoutSeconds, 'none'))}
       <div className="field actions">

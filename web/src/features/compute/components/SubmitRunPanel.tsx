@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { SubmitRunForm } from './SubmitRunForm';
+import { SubmitRunForm, type RenderInputsPicker } from './SubmitRunForm';
 
-/** A project's "Submit run" button, opening the submission form in place. */
-export function SubmitRunPanel({ projectId }: { projectId: string }) {
+/** A project's "Submit run" button, opening the submission form in place; `renderInputs` picks input dataset versions. */
+export function SubmitRunPanel({ projectId, renderInputs }: { projectId: string; renderInputs: RenderInputsPicker }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -11,7 +11,7 @@ export function SubmitRunPanel({ projectId }: { projectId: string }) {
         {open ? 'Close the submission form' : 'Submit run'}
       </button>
       <div id={`${id}-form`} hidden={!open}>
-        {open ? <SubmitRunForm projectId={projectId} /> : null}
+        {open ? <SubmitRunForm projectId={projectId} renderInputs={renderInputs} /> : null}
       </div>
     </section>
   );

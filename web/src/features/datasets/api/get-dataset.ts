@@ -8,6 +8,6 @@ export function getDataset(id: string) {
   return apiJson<Dataset>(`/datasets/${encodePath(id)}`);
 }
 
-export function useDataset(id: string) {
-  return useQuery({ queryKey: datasetKeys.detail(id), queryFn: () => getDataset(id) });
+export function useDataset(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: datasetKeys.detail(id), queryFn: () => getDataset(id), enabled });
 }

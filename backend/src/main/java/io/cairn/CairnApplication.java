@@ -14,6 +14,11 @@ public class CairnApplication {
                 && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // Scoring requests reach model servers over kept-alive HttpURLConnections (ScoreRouter); the JDK keeps 5 idle
+        // ones per server unless told otherwise, too few for a deployment scored by many clients at once.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         SpringApplication.run(CairnApplication.class, args);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -71,6 +72,15 @@ public class SecurityConfig {
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * No Micrometer observation around each of the security filters and the authorization decision: they cost a
+     * seventh of the CPU time of a scoring request and nothing reads them (HTTP server metrics stay on).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

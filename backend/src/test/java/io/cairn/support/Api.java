@@ -60,6 +60,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST of {@code body} as {@code contentType}, e.g. to check that a JSON endpoint refuses other media types. */
+    public Response postAs(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response patch(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", body(body)));
     }

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         it; unset, {@code compute-agents/model-server} below the working directory or its parent
  * @param java             the {@code java} executable for model servers; unset, the backend's own
  * @param jvmOptions       JVM options of each model server (heap)
+ * @param nativeThreads    {@code OMP_NUM_THREADS} of each model server: threads of one native (ND4J) operation.
+ *                         One by default: a server scores many small requests at once, and OpenMP's extra threads
+ *                         only spin on a small machine; raise it for deployments that score few, large batches
  * @param startTimeout     how long a model server may take to become ready before it counts as failed
  * @param pollInterval     how often the supervisor compares what runs with what should, and checks health
  * @param maxBackoff       the longest wait before restarting a model server that crashed after it was ready
@@ -25,6 +28,7 @@ public record LocalDeploymentProperties(
         Path modelServerHome,
         Path java,
         @DefaultValue("-Xmx512m") List<String> jvmOptions,
+        @DefaultValue("1") int nativeThreads,
         @DefaultValue("180s") Duration startTimeout,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("60s") Duration maxBackoff) {

@@ -221,7 +221,9 @@ public class LocalDeploymentSupervisor implements DeploymentRuntime {
         Path workDir = root.resolve(key.tenantId()).resolve(key.deploymentId()).resolve("v" + key.version());
         String name = key.deploymentId() + " v" + key.version();
         return new ModelServerProcess(name, workDir.resolve("model-server.log"),
-                port -> command(key, deployment, workDir, port), LocalDeploymentSupervisor::freePort, http);
+                port -> command(key, deployment, workDir, port),
+                Map.of("OMP_NUM_THREADS", String.valueOf(properties.nativeThreads())), LocalDeploymentSupervisor::freePort,
+                http);
     }
 
     /** The model server's command line, once its artifact and signature are in place. */

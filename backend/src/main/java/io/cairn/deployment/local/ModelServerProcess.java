@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ final class ModelServerProcess {
     private final String name;
     private final Path logFile;
     private final Launch launch;
+    private final Map<String, String> environment;
     private final Supplier<Integer> freePort;
     private final HttpClient http;
 
@@ -53,8 +55,10 @@ final class ModelServerProcess {
     private Instant nextStartAt = Instant.EPOCH;
     private Duration backoff = Duration.ZERO;
 
-    ModelServerProcess(String name, Path logFile, Launch launch, Supplier<Integer> freePort, HttpClient http) {
+    ModelServerProcess(String name, Path logFile, Launch launch, Map<String, String> environment,
+                       Supplier<Integer> freePort, HttpClient http) {
         this.name = name;
+        this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.launch = launch;
         this.freePort = freePort;
@@ -118,7 +122,9 @@ final class ModelServerProcess {
             return;
         }
         try {
-            process = ChildProcesses.start(command, logFile, logFile.resolveSibling("model-server.pid"));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = ChildProcesses.start(builder, logFile, logFile.resolveSibling("model-server.pid"));
         } catch (IOException e) {
             fail(Status.FAILED, "The model server could not be started: " + e.getMessage());
             return;

@@ -4,11 +4,10 @@ import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.deployment.query.DeploymentView;
 import io.cairn.deployment.query.DeploymentView.Served;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,11 @@ import org.springframework.stereotype.Component;
  * gives its request to the other one. Where a version answers is its target's business: a loopback port for
  * {@code local}, the version's Service for {@code kubernetes}. The model server's answer (predictions, or its
  * precise 400 problem) is passed through unchanged.
+ *
+ * <p>The request is sent with a blocking {@link HttpURLConnection} on the caller's thread over a kept-alive
+ * connection (the JDK keeps up to {@code http.maxConnections} idle connections per model server, see
+ * {@code CairnApplication}): the asynchronous {@code java.net.http.HttpClient} costs two thread hand-offs per request,
+ * which on a small machine was a tenth of the backend's CPU time per score.
  */
 @Component
 public class ScoreRouter {
@@ -27,9 +31,10 @@ public class ScoreRouter {
     }
 
     private final DeploymentRuntimes runtimes;
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
+
     private final DeploymentTelemetry telemetry;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public ScoreRouter(DeploymentRuntimes runtimes, DeploymentTelemetry telemetry) {
         this.runtimes = runtimes;
@@ -59,23 +64,39 @@ public class ScoreRouter {
                     + deployment.id());
         }
         try {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            telemetry.record(tenantId, deployment.id(), answering.version(), answer.statusCode(),
-                    System.nanoTime() - start);
-            return new Answer(answer.statusCode(), answer.headers().firstValue("Content-Type")
-                    .orElse("application/json"), answer.body(), answering.version());
+            Answer answer = post(uri, body, answering.version());
+            telemetry.record(tenantId, deployment.id(), answering.version(), answer.status(), System.nanoTime() - start);
+            return answer;
         } catch (IOException e) {
             telemetry.record(tenantId, deployment.id(), answering.version(), 503, System.nanoTime() - start);
             throw new ServiceUnavailableException("The model server of version " + answering.version()
                     + " did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while scoring");
         }
+    }
+
+    /**
+     * POSTs the rows. The body is buffered (no streaming mode), so headers and body leave in one write rather than
+     * two segments that Nagle's algorithm would hold for the server's delayed ACK; the answer is read to its end so
+     * the connection goes back to the keep-alive cache.
+     */
+    private static Answer post(URI uri, byte[] body, int version) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        connection.setReadTimeout(READ_TIMEOUT_MS);
+        connection.setUseCaches(false);
+        connection.setDoOutput(true);
+        connection.setRequestMethod("POST");
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        byte[] answer;
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            answer = in == null ? new byte[0] : in.readAllBytes();
+        }
+        String contentType = connection.getContentType();
+        return new Answer(status, contentType == null ? "application/json" : contentType, answer, version);
     }
 
     private static Served choose(DeploymentView deployment) {

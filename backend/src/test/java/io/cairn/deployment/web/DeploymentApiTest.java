@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,14 @@ class DeploymentApiTest extends ApiTestBase {
         assertThat(assertProblem(owner.post(path + "/score", Map.of("rows", List.of())), 503).get("/detail"))
                 .contains("no ready model server");
         assertProblem(owner.get("/api/v1/deployments/no-such"), 404);
+        // scoring requests the fast path leaves to Spring MVC, and those it takes, answer alike
+        assertThat(assertProblem(owner.postAs(path + "/score", "text/plain", "{\"rows\": []}"), 415).get("/detail"))
+                .contains("text/plain");
+        assertProblem(owner.get(path + "/score"), 405);
+        assertProblem(owner.post("/api/v1/deployments/no_such.id/score", Map.of("rows", List.of())), 404);
+        assertProblem(owner.post("/api/v1/deployments/" + UUID.randomUUID() + "/score", Map.of("rows", List.of())), 404);
+        assertProblem(owner.postAs(path + "/score", "application/json; charset=utf-8", "{\"rows\": []}"), 503);
+        assertProblem(owner.withToken(null).post(path + "/score", Map.of("rows", List.of())), 401);
     }
 
     @Test

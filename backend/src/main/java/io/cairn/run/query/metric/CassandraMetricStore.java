@@ -1,22 +1,22 @@
 package io.cairn.run.query.metric;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
-import com.datastax.oss.driver.api.core.DriverTimeoutException;
-import io.cairn.common.error.ServiceUnavailableException;
-import java.util.function.Supplier;
-
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.query.metric.ChunkedSeries.Chunk;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Metric series in Cassandra ({@code cairn.metrics.store=cassandra}, the cluster profile).
@@ -78,23 +78,21 @@ public class CassandraMetricStore implements MetricStore {
     }
 
     @Override
-    public void append(String tenantId, String runId, long batchSeq, List<MetricPoint> points) {
+    public CompletableFuture<Void> appendAsync(String tenantId, String runId, long batchSeq, List<MetricPoint> points) {
         Map<String, List<MetricPoint>> byKey = ChunkedSeries.byKey(points);
         long bucket = batchSeq / BATCHES_PER_BUCKET;
         // Each key is its own partition: one unlogged batch per key would gain nothing; a logged batch
         // across them would cost a batch log. The writes are idempotent, so a partial failure is retried whole.
         BatchStatementBuilder series = BatchStatement.builder(BatchType.UNLOGGED);
-        List<java.util.concurrent.CompletionStage<?>> writes = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
         byKey.forEach((key, keyPoints) -> {
             writes.add(session.executeAsync(insertChunk.bind(tenantId, runId, key, bucket, batchSeq, keyPoints.size(),
-                    ByteBuffer.wrap(MetricChunk.encode(keyPoints)))));
+                    ByteBuffer.wrap(MetricChunk.encode(keyPoints)))).toCompletableFuture());
             series.addStatement(insertSeries.bind(tenantId, runId, key, batchSeq, batchSeq));
         });
         // metric_series of one run is one partition: a single unlogged batch.
-        writes.add(session.executeAsync(series.build()));
-        for (java.util.concurrent.CompletionStage<?> write : writes) {
-            write.toCompletableFuture().join();
-        }
+        writes.add(session.executeAsync(series.build()).toCompletableFuture());
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
     @Override

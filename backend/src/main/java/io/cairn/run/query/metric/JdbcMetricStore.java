@@ -4,6 +4,7 @@ import io.cairn.run.api.MetricPoint;
 import io.cairn.run.query.metric.ChunkedSeries.Chunk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class JdbcMetricStore implements MetricStore {
     }
 
     @Override
-    public void append(String tenantId, String runId, long batchSeq, List<MetricPoint> points) {
+    public CompletableFuture<Void> appendAsync(String tenantId, String runId, long batchSeq, List<MetricPoint> points) {
         List<Object[]> rows = new ArrayList<>();
         ChunkedSeries.byKey(points).forEach((key, series) -> {
             long minStep = series.stream().mapToLong(MetricPoint::step).min().orElseThrow();
@@ -37,6 +38,7 @@ public class JdbcMetricStore implements MetricStore {
         jdbc.batchUpdate("""
                 INSERT INTO metric_chunks (tenant_id, run_id, metric_key, batch_seq, point_count, min_step, max_step, points)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -8,10 +8,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,10 +23,20 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the metric series ({@link MetricStore}) and the latest value per key ({@code run_latest_metrics},
  * used by run views and run search). "Latest" is MLflow's: the highest step, then the latest timestamp.
+ *
+ * <p>The work of one processing batch (up to 100 events) is gathered and finished when the batch is about to
+ * commit, before the processor's token moves past its events: the series writes are in flight together (at most
+ * {@value #MAX_IN_FLIGHT} logged batches at once) and awaited then, and the latest values are merged in memory and
+ * written once per run. A replay or a burst of batches therefore no longer waits for Cassandra and the database
+ * once per event; a write that fails still fails (and retries) the whole processing batch, which idempotent series
+ * writes and the latest-value comparison allow.
  */
 @Component
 @ProcessingGroup("run-metrics")
 public class MetricProjection {
+
+    static final int MAX_IN_FLIGHT = 16;
+    private static final String PENDING = MetricProjection.class.getName() + ".pending";
 
     private final MetricStore store;
     private final JdbcTemplate jdbc;
@@ -38,10 +52,50 @@ public class MetricProjection {
 
     @EventHandler
     void on(MetricsLoggedEvent event, @SequenceNumber long batchSeq) {
-        List<MetricPoint> points = event.points();
-        store.append(event.tenantId(), event.runId(), batchSeq, points);
-        updateLatest(event.tenantId(), event.runId(), points);
-        index.runChanged(event.tenantId(), event.runId());
+        Pending pending = pending();
+        if (pending.writes.size() >= MAX_IN_FLIGHT) {
+            pending.awaitWrites();
+        }
+        pending.writes.add(store.appendAsync(event.tenantId(), event.runId(), batchSeq, event.points()));
+        Map<String, MetricPoint> latest = pending.latest.computeIfAbsent(new RunKey(event.tenantId(), event.runId()),
+                run -> new LinkedHashMap<>());
+        for (MetricPoint point : event.points()) {
+            latest.merge(point.key(), point, (a, b) -> newer(b, a) ? b : a);
+        }
+    }
+
+    /** What the current processing batch has left to finish, finished when it is about to commit. */
+    private Pending pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, name -> {
+            Pending pending = new Pending();
+            batch.onPrepareCommit(u -> {
+                pending.awaitWrites();
+                pending.latest.forEach((run, points) -> {
+                    updateLatest(run.tenantId(), run.runId(), points);
+                    index.runChanged(run.tenantId(), run.runId());
+                });
+            });
+            return pending;
+        });
+    }
+
+    private record RunKey(String tenantId, String runId) {
+    }
+
+    private static final class Pending {
+        final List<CompletableFuture<Void>> writes = new ArrayList<>();
+        final Map<RunKey, Map<String, MetricPoint>> latest = new LinkedHashMap<>();
+
+        void awaitWrites() {
+            try {
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } finally {
+                writes.clear();
+            }
+        }
     }
 
     @ResetHandler
@@ -50,11 +104,7 @@ public class MetricProjection {
         jdbc.update("DELETE FROM run_latest_metrics");
     }
 
-    private void updateLatest(String tenantId, String runId, List<MetricPoint> points) {
-        Map<String, MetricPoint> latestInBatch = new LinkedHashMap<>();
-        for (MetricPoint point : points) {
-            latestInBatch.merge(point.key(), point, (a, b) -> newer(b, a) ? b : a);
-        }
+    private void updateLatest(String tenantId, String runId, Map<String, MetricPoint> latestInBatch) {
         Map<String, long[]> stored = new HashMap<>();
         named.query("""
                         SELECT metric_key, step, ts FROM run_latest_metrics
