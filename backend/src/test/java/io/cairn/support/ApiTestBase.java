@@ -56,6 +56,8 @@ public abstract class ApiTestBase {
         registry.add("cairn.data-dir", DATA_DIR::toString);
         registry.add("cairn.max-artifact-size", () -> "4MB");
         registry.add("cairn.admin-password", () -> ADMIN_PASSWORD);
+        // agents are started by the tests that need them (LocalAgentTest starts the local agent)
+        registry.add("cairn.local-agent.enabled", () -> "false");
         // sign-in lockouts short enough to wait for; every test calls from 127.0.0.1, so no lockout by address
         registry.add("cairn.login.lockout", () -> "1s");
         registry.add("cairn.login.max-lockout", () -> "2s");

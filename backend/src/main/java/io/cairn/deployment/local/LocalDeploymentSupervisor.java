@@ -2,6 +2,7 @@ package io.cairn.deployment.local;
 
 import io.cairn.artifact.ArtifactStore;
 import io.cairn.common.CairnProperties;
+import io.cairn.common.process.ChildProcesses;
 import io.cairn.deployment.command.Deployment;
 import io.cairn.deployment.query.DeploymentReadModel;
 import io.cairn.deployment.query.DeploymentView;
@@ -244,8 +245,7 @@ public class LocalDeploymentSupervisor implements DeploymentRuntime {
             Path signature = workDir.resolve("signature.json");
             Files.writeString(signature, json.writeValueAsString(version.signature()));
             List<String> command = new ArrayList<>();
-            command.add(properties.java() != null ? properties.java().toString()
-                    : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(properties.java() != null ? properties.java().toString() : ChildProcesses.java());
             command.addAll(OPENS);
             command.addAll(properties.jvmOptions());
             command.add("-Dcairn.deployment=" + key.deploymentId());
@@ -289,27 +289,7 @@ public class LocalDeploymentSupervisor implements DeploymentRuntime {
 
     /** Model servers left by a backend that was killed: their pid files are in the work directories. */
     private void killOrphans() {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (var files = Files.find(root, 4, (path, attributes) -> path.getFileName().toString().equals("model-server.pid"))) {
-            files.forEach(file -> {
-                try {
-                    long pid = Long.parseLong(Files.readString(file).trim());
-                    ProcessHandle.of(pid)
-                            .filter(p -> p.info().commandLine().map(c -> c.contains("model-server.jar")).orElse(false))
-                            .ifPresent(p -> {
-                                log.info("Stopping model server {} left by a previous run", pid);
-                                p.destroyForcibly();
-                            });
-                    Files.deleteIfExists(file);
-                } catch (IOException | NumberFormatException e) {
-                    log.debug("Ignoring {}", file, e);
-                }
-            });
-        } catch (IOException e) {
-            log.warn("Could not look for model servers left by a previous run", e);
-        }
+        ChildProcesses.killOrphans(root, 4, "model-server.pid", "model-server.jar");
     }
 
     private static int freePort() {

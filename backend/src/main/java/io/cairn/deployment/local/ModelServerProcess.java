@@ -1,5 +1,6 @@
 package io.cairn.deployment.local;
 
+import io.cairn.common.process.ChildProcesses;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -7,13 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +99,7 @@ final class ModelServerProcess {
             case READY -> {
                 if (!process.isAlive()) {
                     restarts++;
-                    backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), maxBackoff);
+                    backoff = ChildProcesses.nextBackoff(backoff, maxBackoff);
                     nextStartAt = now.plus(backoff);
                     fail(Status.PENDING, "The model server exited with code " + process.exitValue() + " after it was ready; "
                             + "restarting in " + backoff.toSeconds() + " s" + tail());
@@ -123,21 +122,12 @@ final class ModelServerProcess {
             return;
         }
         try {
-            Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
-            process = builder.start();
+            process = ChildProcesses.start(builder, logFile, logFile.resolveSibling("model-server.pid"));
         } catch (IOException e) {
             fail(Status.FAILED, "The model server could not be started: " + e.getMessage());
             return;
-        }
-        try {
-            // read at the next start, to stop this server should the backend be killed without stopping it
-            Files.writeString(logFile.resolveSibling("model-server.pid"), String.valueOf(process.pid()));
-        } catch (IOException e) {
-            log.debug("No pid file for {}", name, e);
         }
         port = chosen;
         startedAt = now;
@@ -188,28 +178,14 @@ final class ModelServerProcess {
 
     /** Stops the JVM: politely, then by force after five seconds. */
     void stop() {
-        Process current = process;
-        if (current == null || !current.isAlive()) {
-            return;
+        if (ChildProcesses.stop(process)) {
+            log.info("Stopped model server {}", name);
         }
-        current.destroy();
-        try {
-            if (!current.waitFor(5, TimeUnit.SECONDS)) {
-                current.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            current.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        log.info("Stopped model server {}", name);
     }
 
     /** Kills the JVM at once (the backend's own JVM is exiting). */
     void kill() {
-        Process current = process;
-        if (current != null) {
-            current.destroyForcibly();
-        }
+        ChildProcesses.kill(process);
     }
 
     private void fail(Status newStatus, String why) {
@@ -236,9 +212,5 @@ final class ModelServerProcess {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

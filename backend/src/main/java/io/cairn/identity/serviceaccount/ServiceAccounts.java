@@ -76,7 +76,7 @@ public class ServiceAccounts {
             throw new ConflictException("name", "A service account named '" + name + "' already exists");
         }
         String clientId = "sa-" + name + "-" + HexFormat.of().formatHex(bytes(4));
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+        String secret = newSecret();
         long now = clock.millis();
         String principalId = principals.createPrincipal(tenantId, clientId, false);
         jdbc.sql("""
@@ -124,6 +124,25 @@ public class ServiceAccounts {
         return client("principal_id", principalId);
     }
 
+    /** The service account of the organization with this name. */
+    public Optional<Client> byName(String tenantId, String name) {
+        return find(tenantId, name).flatMap(this::byPrincipalId);
+    }
+
+    /**
+     * Gives the client a new secret, answered (the only time it is shown); the old one no longer obtains tokens,
+     * tokens already issued stay valid until they expire.
+     */
+    public String resetSecret(String tenantId, String principalId) {
+        String secret = newSecret();
+        int updated = jdbc.sql("UPDATE service_accounts SET secret_hash = ? WHERE tenant_id = ? AND principal_id = ?")
+                .params(passwords.encode(secret), tenantId, principalId).update();
+        if (updated == 0) {
+            throw new NotFoundException(RESOURCE, principalId);
+        }
+        return secret;
+    }
+
     /** Replaces the stored hash of a client's secret (the authorization server re-hashes outdated encodings). */
     public void updateSecretHash(String principalId, String secretHash) {
         jdbc.sql("UPDATE service_accounts SET secret_hash = ? WHERE principal_id = ?")
@@ -142,6 +161,10 @@ public class ServiceAccounts {
                 .query((rs, n) -> new Client(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6)))
                 .optional();
+    }
+
+    private String newSecret() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     }
 
     private byte[] bytes(int count) {

@@ -46,6 +46,22 @@ class AgentProcessTest extends ComputeTestBase {
         assertThat(Files.readString(workDir.resolve("agent-id")).trim()).isEqualTo(execution.get("/attempts/0/agentId"));
     }
 
+    /** The process reports to its own run with what the agent hands it: URL, token, run id (Cairn's and MLflow's). */
+    @Test
+    void theProcessLogsMetricsToItsOwnRunWithTheTokenItIsHanded() throws Exception {
+        startAgent(Files.createTempDirectory("agent-"));
+        String script = "test \"$MLFLOW_TRACKING_URI\" = \"$CAIRN_URL\" && test \"$MLFLOW_RUN_ID\" = \"$CAIRN_RUN_ID\" "
+                + "&& test \"$MLFLOW_TRACKING_TOKEN\" = \"$CAIRN_TOKEN\" || exit 9; "
+                + "curl -sf -X POST -H \"Authorization: Bearer $CAIRN_TOKEN\" -H 'Content-Type: application/json' "
+                + "-d '{\"points\": [{\"key\": \"self_reported\", \"value\": 0.75, \"step\": 1}]}' "
+                + "\"$CAIRN_URL/api/v1/runs/$CAIRN_RUN_ID/metrics\" || exit 8";
+        String runId = steps.submit(owner, target, project, script, 1);
+        awaitEnded(runId, "FINISHED");
+        assertThat(owner.get("/api/v1/runs/" + runId + "/metrics").get("/metrics/self_reported/value")).isEqualTo("0.75");
+        // and MLflow's client finds the same run at the same URL with the same token
+        assertThat(owner.get("/api/2.0/mlflow/runs/get?run_id=" + runId).status()).isEqualTo(200);
+    }
+
     @Test
     void aNonZeroExitFailsTheRunWithItsReasonAndKeepsTheLogs() throws Exception {
         startAgent(Files.createTempDirectory("agent-"));

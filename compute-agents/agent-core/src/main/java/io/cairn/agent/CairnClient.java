@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,6 +164,38 @@ public class CairnClient {
         }, HttpResponse.BodyHandlers.ofString());
         String text = response.body();
         return new Response(response.statusCode(), text == null || text.isBlank() ? null : json.readTree(text));
+    }
+
+    /**
+     * What a run's own process needs to report to its run: the backend's URL and a bearer token, for Cairn's API
+     * ({@code CAIRN_URL}, {@code CAIRN_TOKEN}, and {@code CAIRN_TRACKING_URI}/{@code CAIRN_TRACKING_TOKEN} as the
+     * kubernetes executor names them) and for MLflow clients ({@code MLFLOW_TRACKING_URI}: Cairn serves MLflow's
+     * REST API under {@code /api/2.0/mlflow} of the same URL, {@code MLFLOW_TRACKING_TOKEN}, {@code MLFLOW_RUN_ID}).
+     * The token is the agent's own access token, fetched afresh for the attempt with the client credentials (it
+     * lives the backend's {@code cairn.oidc.access-token-ttl}, 1 h by default, from the attempt's start), or the
+     * agent's {@code --token-file} token.
+     */
+    public Map<String, String> trackingEnvironment(String runId) {
+        String url = config.url().toString();
+        String bearer = freshToken();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CAIRN_URL", url);
+        environment.put("CAIRN_TRACKING_URI", url);
+        environment.put("CAIRN_TOKEN", bearer);
+        environment.put("CAIRN_TRACKING_TOKEN", bearer);
+        environment.put("CAIRN_RUN_ID", runId);
+        environment.put("MLFLOW_TRACKING_URI", url);
+        environment.put("MLFLOW_TRACKING_TOKEN", bearer);
+        environment.put("MLFLOW_RUN_ID", runId);
+        return environment;
+    }
+
+    /** A token with its whole lifetime ahead (the cached one is renewed), or the configured one. */
+    private synchronized String freshToken() {
+        if (config.token() == null) {
+            tokenExpiry = Instant.EPOCH;
+        }
+        return token();
     }
 
     private synchronized String token() {

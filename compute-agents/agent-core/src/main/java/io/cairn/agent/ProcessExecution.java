@@ -29,13 +29,14 @@ public class ProcessExecution implements RunExecutor.Execution {
     private final Map<String, String> environment;
     private final long timeoutSeconds;
     private final Path workDir;
+    private final boolean tracking;
     private volatile Process process;
     private volatile boolean cancelled;
 
     /** A {@code process} run: {@code sh -c <entrypoint>} with the spec's variables and parameters. */
     ProcessExecution(CairnClient client, String runId, JsonNode spec, Path workDir) {
         this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId),
-                spec.path("timeoutSeconds").asLong(0), workDir);
+                spec.path("timeoutSeconds").asLong(0), workDir, true);
     }
 
     /**
@@ -44,6 +45,13 @@ public class ProcessExecution implements RunExecutor.Execution {
      */
     public ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
                             long timeoutSeconds, Path workDir) {
+        this(client, runId, command, environment, timeoutSeconds, workDir, false);
+    }
+
+    /** With {@code tracking}, the process also gets {@link CairnClient#trackingEnvironment} at its start. */
+    private ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
+                             long timeoutSeconds, Path workDir, boolean tracking) {
+        this.tracking = tracking;
         this.client = client;
         this.runId = runId;
         this.command = List.copyOf(command);
@@ -67,6 +75,10 @@ public class ProcessExecution implements RunExecutor.Execution {
         Files.createDirectories(workDir);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().putAll(environment);
+        if (tracking) {
+            // after the spec's variables: a run cannot point its tracking elsewhere
+            builder.environment().putAll(client.trackingEnvironment(runId));
+        }
         LogShipper logs = new LogShipper(client, runId);
         process = builder.start();
         if (cancelled) {
