@@ -7,7 +7,7 @@
 # and prints the run id. An agent built from compute-agents/agent-dl4j serving the target trains it and uploads
 # model/model.zip with model/registration.json (the body of POST /models/{id}/versions, but the run id).
 # Needs curl and jq. Environment: CAIRN_URL (default http://localhost:8080), CAIRN_TOKEN, CAIRN_ORG (optional),
-# EPOCHS (default 30).
+# EPOCHS (default 30), NORMALIZE (none, standardize or minmax; default none: the features as they are).
 set -euo pipefail
 PROJECT=${1:?usage: submit-dl4j.sh <projectId> <dl4jTargetId>}
 TARGET=${2:?usage: submit-dl4j.sh <projectId> <dl4jTargetId>}
@@ -17,6 +17,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 call -X POST "$API/compute/targets/$TARGET/runs" -d "$(jq -n --rawfile conf "$HERE/iris-mlp.json" \
     --arg project "$PROJECT" --arg version "$VERSION" --arg epochs "${EPOCHS:-30}" \
+    --arg normalize "${NORMALIZE:-none}" \
     '{projectId: $project, name: "iris-dl4j-mlp", spec: {entrypoint: $conf,
-      parameters: {epochs: $epochs, batchSize: "16", labelColumn: "species", seed: "42"},
+      parameters: {epochs: $epochs, batchSize: "16", labelColumn: "species", seed: "42", normalize: $normalize},
       inputs: [$version], environment: {resources: {cpu: 1, memoryMb: 1024}}, timeoutSeconds: 600}}')" | jq -r .runId
