@@ -16,6 +16,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -23,21 +25,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link ModelSerializer}. Every input column is numeric (booleans count as 0/1) and feeds one feature, in
  * signature order; the network's output row (a graph's outputs side by side) maps onto the signature's output
  * columns — one per output unit, or a single column holding the whole row as a list, or {@code output} when
- * the signature names none. A graph takes exactly one input array.
+ * the signature names none. A graph takes exactly one input array. A normalizer stored in the zip
+ * ({@code ModelSerializer.addNormalizerToModel}, e.g. the {@code dl4j} trainer's {@code normalize} parameter) scales
+ * the incoming rows before the forward pass, so raw rows score as the network was trained.
  */
 final class Dl4jScorer implements Scorer {
 
     private final Object lock = new Object();
     private final MultiLayerNetwork network;
     private final ComputationGraph graph;
+    private final DataNormalization normalizer;
     private final DataType dataType;
     private final int width;
     private final List<String> outputs;
     private final boolean packed;
 
-    private Dl4jScorer(MultiLayerNetwork network, ComputationGraph graph, Signature signature) {
+    private Dl4jScorer(MultiLayerNetwork network, ComputationGraph graph, DataNormalization normalizer,
+                       Signature signature) {
         this.network = network;
         this.graph = graph;
+        this.normalizer = normalizer;
         this.dataType = network != null ? network.params().dataType() : graph.params().dataType();
         this.width = signature.inputs().size();
         int units = (int) predict(Nd4j.zeros(dataType, 1, width)).size(1);
@@ -63,6 +70,7 @@ final class Dl4jScorer implements Scorer {
         }
         try {
             boolean isGraph = isComputationGraph(zip);
+            DataNormalization normalizer = normalizer(zip);
             Dl4jScorer scorer;
             if (isGraph) {
                 ComputationGraph graph = ModelSerializer.restoreComputationGraph(zip.toFile(), false);
@@ -70,9 +78,10 @@ final class Dl4jScorer implements Scorer {
                     throw new ModelLoadException("A ComputationGraph with " + graph.getNumInputArrays()
                             + " inputs cannot be served; the model server feeds one input array");
                 }
-                scorer = new Dl4jScorer(null, graph, signature);
+                scorer = new Dl4jScorer(null, graph, normalizer, signature);
             } else {
-                scorer = new Dl4jScorer(ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false), null, signature);
+                scorer = new Dl4jScorer(ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false), null,
+                        normalizer, signature);
             }
             return scorer;
         } catch (IOException e) {
@@ -83,6 +92,16 @@ final class Dl4jScorer implements Scorer {
             throw new ModelLoadException("The DL4J model does not load or does not take " + signature.inputs().size()
                     + " input features (one per signature input): " + e.getMessage(), e);
         }
+    }
+
+    /** The zip's feature normalizer, or null when it has none; only single-array normalizers can be applied. */
+    static DataNormalization normalizer(Path zip) throws IOException {
+        Normalizer<?> normalizer = ModelSerializer.restoreNormalizerFromFile(zip.toFile());
+        if (normalizer == null || normalizer instanceof DataNormalization) {
+            return (DataNormalization) normalizer;
+        }
+        throw new ModelLoadException("The model zip's normalizer (" + normalizer.getClass().getSimpleName()
+                + ") scales several input arrays; the model server feeds one");
     }
 
     /** A graph's configuration lists vertices; a MultiLayerNetwork's lists layer confs. */
@@ -113,7 +132,11 @@ final class Dl4jScorer implements Scorer {
                 features[r][c] = number(rows[r][c]);
             }
         }
-        INDArray output = predict(Nd4j.create(features).castTo(dataType));
+        INDArray input = Nd4j.create(features).castTo(dataType);
+        if (normalizer != null) {
+            normalizer.transform(input);
+        }
+        INDArray output = predict(input);
         List<Map<String, Object>> predictions = new ArrayList<>(rows.length);
         int units = (int) output.size(1);
         for (int r = 0; r < rows.length; r++) {

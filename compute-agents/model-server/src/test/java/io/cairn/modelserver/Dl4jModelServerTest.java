@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /** DL4J models trained here, saved as zips, served over HTTP and scored: predictions equal the model's own. */
 class Dl4jModelServerTest {
@@ -64,16 +67,9 @@ class Dl4jModelServerTest {
         HttpCalls.Response response = mlpCalls.score(rows(ModelMother.keyedRows(features)));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        INDArray expected = mlp.output(ModelMother.matrix(features));
         JsonNode predictions = response.json().get("predictions");
         assertThat(predictions).hasSize(20);
-        List<String> classes = List.of("setosa", "versicolor", "virginica");
-        for (int r = 0; r < features.length; r++) {
-            for (int c = 0; c < classes.size(); c++) {
-                assertThat((float) predictions.get(r).get(classes.get(c)).doubleValue())
-                        .isEqualTo(expected.getFloat(r, c));
-            }
-        }
+        assertPredictions(predictions, mlp.output(ModelMother.matrix(features)));
         JsonNode model = response.json().get("model");
         assertThat(model.get("flavor").asText()).isEqualTo("dl4j");
     }
@@ -84,10 +80,7 @@ class Dl4jModelServerTest {
         JsonNode predictions = mlpCalls.score(rows(ModelMother.keyedRows(features))).json().get("predictions");
         int correct = 0;
         for (int r = 0; r < features.length; r++) {
-            double[] p = {predictions.get(r).get("setosa").asDouble(), predictions.get(r).get("versicolor").asDouble(),
-                    predictions.get(r).get("virginica").asDouble()};
-            int best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
-            correct += best == ModelMother.label(r) ? 1 : 0;
+            correct += best(predictions.get(r)) == ModelMother.label(r) ? 1 : 0;
         }
         assertThat(correct).isGreaterThanOrEqualTo(27);
     }
@@ -121,6 +114,69 @@ class Dl4jModelServerTest {
                 assertThat((float) species.get(c).doubleValue()).isEqualTo(expected.getFloat(r, c));
             }
         }
+    }
+
+    @Test
+    void aNormalizerInTheZipScalesRawRowsBeforeTheNetwork() throws Exception {
+        NormalizerStandardize standardize = new NormalizerStandardize();
+        MultiLayerNetwork scaledMlp = ModelMother.trainedMlp(standardize);
+        NormalizerMinMaxScaler minMax = new NormalizerMinMaxScaler();
+        ComputationGraph scaledGraph = ModelMother.trainedGraph(minMax);
+        Path mlpZip = ModelMother.save(scaledMlp, standardize, dir.resolve("scaled-mlp.zip"));
+        Path graphZip = ModelMother.save(scaledGraph, minMax, dir.resolve("scaled-graph.zip"));
+        double[][] features = ModelMother.features(15, 21);
+        INDArray raw = ModelMother.matrix(features);
+
+        ServerConfig config = ServerConfig.defaults(dir.resolve("work")).withPort(0);
+        try (ModelServer mlpServer = ModelServer.start(config, () -> ModelLoader.fromPath(mlpZip, "dl4j",
+                ModelMother.irisSignature(), config.workDir()));
+             ModelServer graphServer = ModelServer.start(config, () -> ModelLoader.fromPath(graphZip, "dl4j",
+                     ModelMother.irisSignature(), config.workDir()))) {
+            mlpServer.awaitReady(Duration.ofMinutes(1));
+            graphServer.awaitReady(Duration.ofMinutes(1));
+            JsonNode mlpPredictions = scoreRaw(mlpServer, features);
+            JsonNode graphPredictions = scoreRaw(graphServer, features);
+
+            assertPredictions(mlpPredictions, scaledMlp.output(scaled(raw, standardize)));
+            assertPredictions(graphPredictions, scaledGraph.outputSingle(scaled(raw, minMax)));
+            // the raw rows alone would not give these predictions: the server applied the normalizer
+            assertThat((float) mlpPredictions.get(0).get("setosa").doubleValue())
+                    .isNotEqualTo(scaledMlp.output(raw).getFloat(0, 0));
+            int correct = 0;
+            for (int r = 0; r < features.length; r++) {
+                correct += best(mlpPredictions.get(r)) == ModelMother.label(r) ? 1 : 0;
+            }
+            assertThat(correct).isGreaterThanOrEqualTo(13);
+        }
+    }
+
+    private static JsonNode scoreRaw(ModelServer server, double[][] features) {
+        HttpCalls.Response response = new HttpCalls(server.port()).score(rows(ModelMother.keyedRows(features)));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("predictions");
+    }
+
+    private static INDArray scaled(INDArray raw, DataNormalization normalizer) {
+        INDArray scaled = raw.dup();
+        normalizer.transform(scaled);
+        return scaled;
+    }
+
+    private static void assertPredictions(JsonNode predictions, INDArray expected) {
+        List<String> classes = List.of("setosa", "versicolor", "virginica");
+        assertThat(predictions).hasSize((int) expected.size(0));
+        for (int r = 0; r < expected.size(0); r++) {
+            for (int c = 0; c < classes.size(); c++) {
+                assertThat((float) predictions.get(r).get(classes.get(c)).doubleValue())
+                        .isEqualTo(expected.getFloat(r, c));
+            }
+        }
+    }
+
+    private static int best(JsonNode prediction) {
+        double[] p = {prediction.get("setosa").asDouble(), prediction.get("versicolor").asDouble(),
+                prediction.get("virginica").asDouble()};
+        return p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -70,6 +71,11 @@ final class ModelMother {
     }
 
     static MultiLayerNetwork trainedMlp() {
+        return trainedMlp(null);
+    }
+
+    /** The MLP trained on rows scaled by {@code normalizer} (fitted here on them), or on raw rows when null. */
+    static MultiLayerNetwork trainedMlp(DataNormalization normalizer) {
         MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(42).weightInit(WeightInit.XAVIER).updater(new Adam(0.05))
                 .list()
@@ -79,7 +85,7 @@ final class ModelMother {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
-        DataSet data = dataSet(150);
+        DataSet data = scaled(dataSet(150), normalizer);
         for (int epoch = 0; epoch < 30; epoch++) {
             network.fit(data);
         }
@@ -87,6 +93,11 @@ final class ModelMother {
     }
 
     static ComputationGraph trainedGraph() {
+        return trainedGraph(null);
+    }
+
+    /** The graph trained on rows scaled by {@code normalizer} (fitted here on them), or on raw rows when null. */
+    static ComputationGraph trainedGraph(DataNormalization normalizer) {
         ComputationGraphConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(42).weightInit(WeightInit.XAVIER).updater(new Adam(0.05))
                 .graphBuilder()
@@ -99,11 +110,27 @@ final class ModelMother {
                 .build();
         ComputationGraph graph = new ComputationGraph(configuration);
         graph.init();
-        DataSet data = dataSet(150);
+        DataSet data = scaled(dataSet(150), normalizer);
         for (int epoch = 0; epoch < 30; epoch++) {
             graph.fit(data);
         }
         return graph;
+    }
+
+    private static DataSet scaled(DataSet data, DataNormalization normalizer) {
+        if (normalizer != null) {
+            normalizer.fit(data);
+            normalizer.transform(data);
+        }
+        return data;
+    }
+
+    /** The model zip with {@code normalizer} added to it, as the dl4j trainer writes it. */
+    static Path save(org.deeplearning4j.nn.api.Model model, DataNormalization normalizer, Path file)
+            throws IOException {
+        ModelSerializer.writeModel(model, file.toFile(), false);
+        ModelSerializer.addNormalizerToModel(file.toFile(), normalizer);
+        return file;
     }
 
     static Path save(MultiLayerNetwork network, Path file) throws IOException {

@@ -3,7 +3,10 @@ package io.cairn.agent.dl4j;
 import io.cairn.agent.RunContext;
 import io.cairn.agent.RunExecutor;
 
-/** The {@code dl4j} executor: trains the spec's MultiLayerNetwork configuration on its dataset version. */
+/**
+ * The {@code dl4j} executor: trains the spec's MultiLayerNetwork or ComputationGraph configuration on its dataset
+ * version.
+ */
 public class Dl4jExecutor implements RunExecutor {
 
     @Override

@@ -9,28 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.SplitTestAndTrain;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Trains a {@link MultiLayerNetwork} classifier from its configuration (the JSON of
- * {@link MultiLayerConfiguration#toJson}) on a CSV table: every column but the label column is a numeric feature,
- * the label column's distinct values are the classes (sorted; numerically when all are numbers). After each epoch it
- * reports the loss and accuracy on the training rows (and on held-out rows, if any); at the end it writes
- * {@value #MODEL_FILE} ({@link ModelSerializer}, without updater state) and {@value #REGISTRATION_FILE}: the body of
- * {@code POST /models/{id}/versions} but the run id (flavor {@code dl4j}, the artifact path and a signature the model
- * server accepts: one {@code double} input per feature column, one {@code float} output per class).
+ * Trains a {@link Network} — a {@code MultiLayerNetwork} or a {@code ComputationGraph} with one input and one
+ * output, from the JSON of its configuration — on a CSV table: every column but the label column is a numeric
+ * feature. A classification's classes are the label column's distinct values (sorted; numerically when all are
+ * numbers); a regression's label is a number. Features are optionally scaled ({@link TrainingParams.Normalize}) by a
+ * normalizer fitted on the training rows only and stored in the model zip. After each epoch it reports the loss and
+ * accuracy (regression: loss, rmse, mae) on the training rows (and, {@code val_}-prefixed, on held-out rows, if any);
+ * at the end it writes {@value #MODEL_FILE} ({@link ModelSerializer}, without updater state, with the normalizer)
+ * and {@value #REGISTRATION_FILE}: the body of {@code POST /models/{id}/versions} but the run id (flavor
+ * {@code dl4j}, the artifact path and a signature the model server accepts: one {@code double} input per feature
+ * column, one {@code float} output per class, or one {@code double} output named after a regression's label).
  */
 public final class Dl4jTrainer {
 
@@ -42,7 +41,7 @@ public final class Dl4jTrainer {
         void epoch(int epoch, Map<String, Double> metrics);
     }
 
-    /** What training produced. */
+    /** What training produced; {@code classes} is empty for a regression. */
     public record Result(List<String> features, List<String> classes, Map<String, Double> lastMetrics,
                          Path model, Path registration) {
     }
@@ -52,20 +51,16 @@ public final class Dl4jTrainer {
 
     public static Result train(String configurationJson, Path csv, TrainingParams params, Path outputDir,
                                EpochListener listener) throws IOException {
-        MultiLayerConfiguration configuration;
-        try {
-            configuration = MultiLayerConfiguration.fromJson(configurationJson);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The entrypoint is not a MultiLayerConfiguration JSON: " + e.getMessage(), e);
-        }
+        Network network = Network.fromJson(configurationJson);
         CsvTable table = CsvTable.read(csv);
         int labelIndex = params.labelColumn() == null ? table.header().size() - 1 : table.column(params.labelColumn());
         List<String> features = new ArrayList<>(table.header());
         features.remove(labelIndex);
-        List<String> classes = classes(table, labelIndex);
-        check(configuration, features.size(), classes.size());
+        boolean regression = params.regression();
+        List<String> classes = regression ? List.of() : classes(table, labelIndex);
+        network.check(features.size(), classes.size(), regression);
 
-        DataSet all = dataSet(table, labelIndex, classes, configuration.getDataType());
+        DataSet all = dataSet(table, labelIndex, classes, regression, network.dataType());
         all.shuffle(params.seed());
         DataSet train = all;
         DataSet validation = null;
@@ -75,13 +70,16 @@ public final class Dl4jTrainer {
             train = split.getTrain();
             validation = split.getTest();
         }
-
-        for (NeuralNetConfiguration layer : configuration.getConfs()) {
-            layer.setSeed(params.seed());
+        DataNormalization normalizer = params.normalize().normalizer();
+        if (normalizer != null) {
+            normalizer.fit(train);
+            normalizer.transform(train);
+            if (validation != null) {
+                normalizer.transform(validation);
+            }
         }
-        Nd4j.getRandom().setSeed(params.seed());
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-        network.init();
+
+        network.init(params.seed());
         Map<String, Double> metrics = Map.of();
         for (int epoch = 1; epoch <= params.epochs(); epoch++) {
             train.shuffle(params.seed() + epoch);
@@ -89,30 +87,69 @@ public final class Dl4jTrainer {
                 network.fit(batch);
             }
             metrics = new LinkedHashMap<>();
-            metrics.put("loss", network.score(train));
-            metrics.put("accuracy", accuracy(network, train, classes.size()));
+            evaluate(network, train, classes.size(), regression, "", metrics);
             if (validation != null) {
-                metrics.put("val_loss", network.score(validation));
-                metrics.put("val_accuracy", accuracy(network, validation, classes.size()));
+                evaluate(network, validation, classes.size(), regression, "val_", metrics);
             }
             listener.epoch(epoch, metrics);
         }
 
         Files.createDirectories(outputDir);
         Path model = outputDir.resolve(MODEL_FILE);
-        ModelSerializer.writeModel(network, model.toFile(), false);
-        Path registration = ModelRegistration.write(outputDir,
-                registration(features, classes, table.header().get(labelIndex)));
+        network.save(model.toFile(), normalizer);
+        String label = table.header().get(labelIndex);
+        Path registration = ModelRegistration.write(outputDir, regression
+                ? regressionRegistration(network.kind(), features, label, params.normalize())
+                : registration(network.kind(), features, classes, label, params.normalize()));
         return new Result(features, classes, metrics, model, registration);
     }
 
     /** The registry's version request without the run id: artifact path, flavor and signature. */
-    static Map<String, Object> registration(List<String> features, List<String> classes, String label) {
+    static Map<String, Object> registration(String kind, List<String> features, List<String> classes, String label,
+                                            TrainingParams.Normalize normalize) {
+        return body(features, classes.stream().map(name -> ModelRegistration.column(name, "float")).toList(),
+                "DL4J " + kind + " classifying '" + label + "' (" + String.join(", ", classes) + ") from "
+                        + String.join(", ", features) + scaling(normalize));
+    }
+
+    /** A regression's request: one {@code double} output named after the label column. */
+    static Map<String, Object> regressionRegistration(String kind, List<String> features, String label,
+                                                      TrainingParams.Normalize normalize) {
+        return body(features, List.of(ModelRegistration.column(label, "double")),
+                "DL4J " + kind + " regressing '" + label + "' on " + String.join(", ", features) + scaling(normalize));
+    }
+
+    private static Map<String, Object> body(List<String> features, List<Map<String, String>> outputs,
+                                            String description) {
         return ModelRegistration.body(MODEL_FILE, "dl4j",
-                features.stream().map(name -> ModelRegistration.column(name, "double")).toList(),
-                classes.stream().map(name -> ModelRegistration.column(name, "float")).toList(),
-                "DL4J MultiLayerNetwork classifying '" + label + "' (" + String.join(", ", classes) + ") from "
-                        + String.join(", ", features));
+                features.stream().map(name -> ModelRegistration.column(name, "double")).toList(), outputs, description);
+    }
+
+    private static String scaling(TrainingParams.Normalize normalize) {
+        switch (normalize) {
+            case STANDARDIZE:
+                return "; features standardized by the normalizer stored in the model";
+            case MINMAX:
+                return "; features min-max scaled by the normalizer stored in the model";
+            default:
+                return "";
+        }
+    }
+
+    /** Adds {@code loss} and {@code accuracy} (regression: {@code loss}, {@code rmse}, {@code mae}), prefixed. */
+    private static void evaluate(Network network, DataSet data, int classes, boolean regression, String prefix,
+                                 Map<String, Double> metrics) {
+        metrics.put(prefix + "loss", network.score(data));
+        INDArray output = network.output(data.getFeatures());
+        if (regression) {
+            INDArray error = output.castTo(DataType.DOUBLE).sub(data.getLabels().castTo(DataType.DOUBLE));
+            metrics.put(prefix + "rmse", Math.sqrt(Transforms.pow(error, 2).meanNumber().doubleValue()));
+            metrics.put(prefix + "mae", Transforms.abs(error).meanNumber().doubleValue());
+        } else {
+            Evaluation evaluation = new Evaluation(classes);
+            evaluation.eval(data.getLabels(), output);
+            metrics.put(prefix + "accuracy", evaluation.accuracy());
+        }
     }
 
     private static List<String> classes(CsvTable table, int labelIndex) {
@@ -131,41 +168,23 @@ public final class Dl4jTrainer {
         return classes;
     }
 
-    /** The configuration must take one input per feature column and give one output per class. */
-    private static void check(MultiLayerConfiguration configuration, int features, int classes) {
-        Layer first = configuration.getConf(0).getLayer();
-        if (first instanceof FeedForwardLayer && ((FeedForwardLayer) first).getNIn() != features) {
-            throw new IllegalArgumentException("The first layer takes " + ((FeedForwardLayer) first).getNIn()
-                    + " inputs, but the CSV has " + features + " feature columns");
-        }
-        Layer last = configuration.getConf(configuration.getConfs().size() - 1).getLayer();
-        if (!(last instanceof BaseOutputLayer)) {
-            throw new IllegalArgumentException("The last layer must be an output layer (e.g. OutputLayer with softmax)");
-        }
-        if (((BaseOutputLayer) last).getNOut() != classes) {
-            throw new IllegalArgumentException("The output layer has " + ((BaseOutputLayer) last).getNOut()
-                    + " outputs, but the label column has " + classes + " classes");
-        }
-    }
-
-    private static DataSet dataSet(CsvTable table, int labelIndex, List<String> classes, DataType type) {
+    /** Features in column order; one-hot classes, or a regression's label value (which must be a number). */
+    private static DataSet dataSet(CsvTable table, int labelIndex, List<String> classes, boolean regression,
+                                   DataType type) {
         int rows = table.rows().size();
         int columns = table.header().size();
         double[][] x = new double[rows][columns - 1];
-        double[][] y = new double[rows][classes.size()];
+        double[][] y = new double[rows][regression ? 1 : classes.size()];
         for (int r = 0; r < rows; r++) {
             List<String> row = table.rows().get(r);
             int f = 0;
             for (int c = 0; c < columns; c++) {
-                if (c == labelIndex) {
+                if (c == labelIndex && regression) {
+                    y[r][0] = number(table, r, c, "a regression's label must be numeric");
+                } else if (c == labelIndex) {
                     y[r][classes.indexOf(row.get(c))] = 1;
-                    continue;
-                }
-                try {
-                    x[r][f++] = Double.parseDouble(row.get(c));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Row " + (r + 1) + ", column '" + table.header().get(c)
-                            + "': '" + row.get(c) + "' is not a number (features must be numeric)");
+                } else {
+                    x[r][f++] = number(table, r, c, "features must be numeric");
                 }
             }
         }
@@ -173,11 +192,18 @@ public final class Dl4jTrainer {
         return new DataSet(Nd4j.create(x).castTo(dataType), Nd4j.create(y).castTo(dataType));
     }
 
-    private static double accuracy(MultiLayerNetwork network, DataSet data, int classes) {
-        INDArray output = network.output(data.getFeatures());
-        Evaluation evaluation = new Evaluation(classes);
-        evaluation.eval(data.getLabels(), output);
-        return evaluation.accuracy();
+    private static double number(CsvTable table, int r, int c, String rule) {
+        String value = table.rows().get(r).get(c);
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("Row " + (r + 1) + ", column '" + table.header().get(c) + "': '" + value
+                + "' is not a number (" + rule + ")");
     }
 
     private static boolean isNumber(String value) {

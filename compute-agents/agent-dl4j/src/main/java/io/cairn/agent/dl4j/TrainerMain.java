@@ -50,8 +50,10 @@ public final class TrainerMain {
                         metrics.step(epoch, values);
                         System.out.println("epoch " + epoch + "/" + params.epochs() + MetricsFile.describe(values));
                     });
-            System.out.printf(Locale.ROOT, "dl4j: trained in %.1f s; classes %s; model %s (%d bytes)%n",
-                    (System.nanoTime() - started) / 1e9, result.classes(), result.model().getFileName(),
+            System.out.printf(Locale.ROOT, "dl4j: trained in %.1f s; %s; model %s (%d bytes)%n",
+                    (System.nanoTime() - started) / 1e9,
+                    result.classes().isEmpty() ? "regression" : "classes " + result.classes(),
+                    result.model().getFileName(),
                     Files.size(result.model()));
         });
     }

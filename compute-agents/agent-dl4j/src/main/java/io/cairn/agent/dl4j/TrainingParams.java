@@ -1,6 +1,11 @@
 package io.cairn.agent.dl4j;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 /**
  * The training parameters of a {@code dl4j} run, read from the run spec's {@code parameters} (all strings; they are
@@ -12,8 +17,47 @@ import java.util.Map;
  * @param seed               weight initialisation and shuffling (default 42)
  * @param validationFraction share of the rows held out for {@code val_loss} and {@code val_accuracy} (0 ≤ f < 1;
  *                           default 0: none)
+ * @param normalize          feature scaling fitted on the training rows and stored in the model zip (default none)
+ * @param task               classification (default) or regression of a numeric label column
  */
-record TrainingParams(int epochs, int batchSize, String labelColumn, long seed, double validationFraction) {
+record TrainingParams(int epochs, int batchSize, String labelColumn, long seed, double validationFraction,
+                      Normalize normalize, Task task) {
+
+    /** {@code parameters.normalize}: the feature scaling. */
+    enum Normalize {
+        /** features as they are. */
+        NONE,
+        /** zero mean and unit variance per feature ({@link NormalizerStandardize}). */
+        STANDARDIZE,
+        /** each feature onto [0, 1] ({@link NormalizerMinMaxScaler}). */
+        MINMAX;
+
+        /** A new, unfitted normalizer, or null for {@link #NONE}. */
+        DataNormalization normalizer() {
+            switch (this) {
+                case STANDARDIZE:
+                    return new NormalizerStandardize();
+                case MINMAX:
+                    return new NormalizerMinMaxScaler();
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /** {@code parameters.task}. */
+    enum Task {
+        CLASSIFICATION, REGRESSION
+    }
+
+    /** The defaults but the given numbers: no scaling, classification. */
+    TrainingParams(int epochs, int batchSize, String labelColumn, long seed, double validationFraction) {
+        this(epochs, batchSize, labelColumn, seed, validationFraction, Normalize.NONE, Task.CLASSIFICATION);
+    }
+
+    boolean regression() {
+        return task == Task.REGRESSION;
+    }
 
     static TrainingParams from(Map<String, String> parameters) {
         int epochs = (int) number(parameters, "epochs", 10, 1, 100_000);
@@ -22,7 +66,25 @@ record TrainingParams(int epochs, int batchSize, String labelColumn, long seed, 
         double validation = fraction(parameters.get("validationFraction"));
         String label = parameters.get("labelColumn");
         return new TrainingParams(epochs, batchSize, label == null || label.isBlank() ? null : label.trim(), seed,
-                validation);
+                validation, choice(parameters, "normalize", Normalize.class, Normalize.NONE),
+                choice(parameters, "task", Task.class, Task.CLASSIFICATION));
+    }
+
+    /** One of an enum's constants, named in lower case; blank or absent is {@code fallback}. */
+    private static <E extends Enum<E>> E choice(Map<String, String> parameters, String name, Class<E> type,
+                                                E fallback) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException("Parameter " + name + " must be one of " + String.join(", ",
+                Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
+                + "; got '" + value + "'");
     }
 
     private static long number(Map<String, String> parameters, String name, long fallback, long min, long max) {
