@@ -106,6 +106,13 @@ public class AccessTokenService implements BearerAuthenticator {
         return true;
     }
 
+    /** Revokes every token of the tenant with this name (the tokens of a run's attempt, see compute's RunTokens). */
+    @Transactional
+    public void revokeNamed(String tenantId, String name) {
+        jdbc.sql("UPDATE access_tokens SET revoked_time = COALESCE(revoked_time, ?) WHERE tenant_id = ? AND name = ?")
+                .params(clock.millis(), tenantId, name).update();
+    }
+
     @Override
     public boolean accepts(String token) {
         return token.startsWith(PREFIX);

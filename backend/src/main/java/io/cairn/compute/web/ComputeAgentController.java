@@ -56,9 +56,11 @@ public class ComputeAgentController {
     private final ComputeReadModel compute;
     private final AccessPolicy policy;
     private final Clock clock;
+    private final RunTokens runTokens;
 
     ComputeAgentController(Commands commands, ProjectionBarrier barrier, ComputeReadModel compute, AccessPolicy policy,
-                           Clock clock) {
+                           Clock clock, RunTokens runTokens) {
+        this.runTokens = runTokens;
         this.commands = commands;
         this.barrier = barrier;
         this.compute = compute;
@@ -78,8 +80,9 @@ public class ComputeAgentController {
     public record HeartbeatResponse(List<String> cancel, int leaseTtlSeconds) {
     }
 
+    /** {@code runToken}: what the run's own process reports with, acting as the run's submitter (RunTokens). */
     public record Lease(String runId, String projectId, String targetId, int attempt, long leaseExpiresAt,
-                        int leaseTtlSeconds, RunSpec spec) {
+                        int leaseTtlSeconds, RunSpec spec, String runToken) {
     }
 
     /** {@code attempt}: the attempt number of the lease, so a report about an earlier attempt is refused. */
@@ -161,7 +164,7 @@ public class ComputeAgentController {
             ExecutionView execution = RunExecutionController.visible(compute, caller.tenantId(), runId);
             return ResponseEntity.ok(new Lease(runId, execution.projectId(), execution.targetId(), execution.attempt(),
                     execution.leaseExpiresAt() == null ? 0 : execution.leaseExpiresAt(), agent.leaseTtlSeconds(),
-                    execution.spec()));
+                    execution.spec(), runTokens.issue(caller.tenantId(), runId, execution.attempt(), execution.spec())));
         }
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }
@@ -174,7 +177,9 @@ public class ComputeAgentController {
         commands.sendAndProject(new EndRunAttemptCommand(runId, caller.tenantId(), id, request.attempt(),
                 RunStatus.requireTerminal(request.status()),
                 request.exitCode(), request.reason()), "Run", runId, "runs", ComputeTargetController.PROJECTION);
-        return RunExecutionController.visible(compute, caller.tenantId(), runId);
+        ExecutionView ended = RunExecutionController.visible(compute, caller.tenantId(), runId);
+        runTokens.revoke(caller.tenantId(), runId, request.attempt() != null ? request.attempt() : ended.attempt());
+        return ended;
     }
 
     /** An agent leases only runs it may report to through the run API (EDITOR on the run's project). */

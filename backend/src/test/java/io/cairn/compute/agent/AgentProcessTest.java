@@ -46,20 +46,34 @@ class AgentProcessTest extends ComputeTestBase {
         assertThat(Files.readString(workDir.resolve("agent-id")).trim()).isEqualTo(execution.get("/attempts/0/agentId"));
     }
 
-    /** The process reports to its own run with what the agent hands it: URL, token, run id (Cairn's and MLflow's). */
+    /**
+     * The process reports to its own run with what the agent hands it: URL, token, run id (Cairn's and MLflow's). The
+     * token acts as the run's submitter, not as the agent's service account, and is revoked when the attempt ends.
+     */
     @Test
     void theProcessLogsMetricsToItsOwnRunWithTheTokenItIsHanded() throws Exception {
-        startAgent(Files.createTempDirectory("agent-"));
+        Path workDir = Files.createTempDirectory("agent-");
+        startAgent(workDir);
         String script = "test \"$MLFLOW_TRACKING_URI\" = \"$CAIRN_URL\" && test \"$MLFLOW_RUN_ID\" = \"$CAIRN_RUN_ID\" "
                 + "&& test \"$MLFLOW_TRACKING_TOKEN\" = \"$CAIRN_TOKEN\" || exit 9; "
                 + "curl -sf -X POST -H \"Authorization: Bearer $CAIRN_TOKEN\" -H 'Content-Type: application/json' "
                 + "-d '{\"points\": [{\"key\": \"self_reported\", \"value\": 0.75, \"step\": 1}]}' "
-                + "\"$CAIRN_URL/api/v1/runs/$CAIRN_RUN_ID/metrics\" || exit 8";
+                + "\"$CAIRN_URL/api/v1/runs/$CAIRN_RUN_ID/metrics\" || exit 8; "
+                + "curl -sf -H \"Authorization: Bearer $CAIRN_TOKEN\" \"$CAIRN_URL/api/v1/me\" || exit 7; "
+                + "printf %s \"$CAIRN_TOKEN\" > token.txt";
         String runId = steps.submit(owner, target, project, script, 1);
         awaitEnded(runId, "FINISHED");
         assertThat(owner.get("/api/v1/runs/" + runId + "/metrics").get("/metrics/self_reported/value")).isEqualTo("0.75");
         // and MLflow's client finds the same run at the same URL with the same token
         assertThat(owner.get("/api/2.0/mlflow/runs/get?run_id=" + runId).status()).isEqualTo(200);
+        // the process acted as the submitter
+        String me = owner.get("/api/v1/runs/" + runId + "/logs?stream=stdout").get("/chunks/0/text");
+        assertThat(me).contains("\"principalId\":\"" + owner.get("/api/v1/me").get("/principalId") + "\"");
+        // and its token ended with the attempt
+        String token = Files.readString(workDir.resolve("runs").resolve(runId).resolve("attempt-1").resolve("token.txt"));
+        assertThat(token).startsWith("cairn_pat_");
+        assertThat(owner.withToken(token).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(owner.get("/api/v1/tokens").text()).contains("run " + runId + " attempt 1");
     }
 
     @Test

@@ -135,8 +135,9 @@ public class Agent {
             return true;
         }
         String targetId = body.hasNonNull("targetId") ? body.get("targetId").asString() : null;
+        String runToken = body.hasNonNull("runToken") ? body.get("runToken").asString() : null;
         RunExecutor.Execution execution = executor.prepare(new RunContext(client, config, runId, targetId, attempt, spec,
-                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt)));
+                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt), runToken));
         running.put(runId, execution);
         executions.submit(() -> execute(runId, attempt, spec, execution));
         return true;

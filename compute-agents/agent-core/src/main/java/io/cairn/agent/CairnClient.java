@@ -171,31 +171,24 @@ public class CairnClient {
      * ({@code CAIRN_URL}, {@code CAIRN_TOKEN}, and {@code CAIRN_TRACKING_URI}/{@code CAIRN_TRACKING_TOKEN} as the
      * kubernetes executor names them) and for MLflow clients ({@code MLFLOW_TRACKING_URI}: Cairn serves MLflow's
      * REST API under {@code /api/2.0/mlflow} of the same URL, {@code MLFLOW_TRACKING_TOKEN}, {@code MLFLOW_RUN_ID}).
-     * The token is the agent's own access token, fetched afresh for the attempt with the client credentials (it
-     * lives the backend's {@code cairn.oidc.access-token-ttl}, 1 h by default, from the attempt's start), or the
-     * agent's {@code --token-file} token.
+     * The token is the lease's {@code runToken}: the backend issues it for the attempt, acting as the run's submitter,
+     * and revokes it when the attempt ends. Never the agent's own credentials, which may reach further (the local
+     * agent's service account is an organization ADMIN); without a run token the token variables are not set.
      */
-    public Map<String, String> trackingEnvironment(String runId) {
+    public Map<String, String> trackingEnvironment(String runId, String runToken) {
         String url = config.url().toString();
-        String bearer = freshToken();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("CAIRN_URL", url);
         environment.put("CAIRN_TRACKING_URI", url);
-        environment.put("CAIRN_TOKEN", bearer);
-        environment.put("CAIRN_TRACKING_TOKEN", bearer);
         environment.put("CAIRN_RUN_ID", runId);
         environment.put("MLFLOW_TRACKING_URI", url);
-        environment.put("MLFLOW_TRACKING_TOKEN", bearer);
         environment.put("MLFLOW_RUN_ID", runId);
-        return environment;
-    }
-
-    /** A token with its whole lifetime ahead (the cached one is renewed), or the configured one. */
-    private synchronized String freshToken() {
-        if (config.token() == null) {
-            tokenExpiry = Instant.EPOCH;
+        if (runToken != null) {
+            environment.put("CAIRN_TOKEN", runToken);
+            environment.put("CAIRN_TRACKING_TOKEN", runToken);
+            environment.put("MLFLOW_TRACKING_TOKEN", runToken);
         }
-        return token();
+        return environment;
     }
 
     private synchronized String token() {

@@ -30,13 +30,17 @@ public class ProcessExecution implements RunExecutor.Execution {
     private final long timeoutSeconds;
     private final Path workDir;
     private final boolean tracking;
+    private final String runToken;
     private volatile Process process;
     private volatile boolean cancelled;
 
-    /** A {@code process} run: {@code sh -c <entrypoint>} with the spec's variables and parameters. */
-    ProcessExecution(CairnClient client, String runId, JsonNode spec, Path workDir) {
+    /**
+     * A {@code process} run: {@code sh -c <entrypoint>} with the spec's variables and parameters, and what it needs
+     * to report to its run ({@link CairnClient#trackingEnvironment}, with {@code runToken}).
+     */
+    ProcessExecution(CairnClient client, String runId, JsonNode spec, String runToken, Path workDir) {
         this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId),
-                spec.path("timeoutSeconds").asLong(0), workDir, true);
+                spec.path("timeoutSeconds").asLong(0), workDir, true, runToken);
     }
 
     /**
@@ -45,13 +49,14 @@ public class ProcessExecution implements RunExecutor.Execution {
      */
     public ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
                             long timeoutSeconds, Path workDir) {
-        this(client, runId, command, environment, timeoutSeconds, workDir, false);
+        this(client, runId, command, environment, timeoutSeconds, workDir, false, null);
     }
 
     /** With {@code tracking}, the process also gets {@link CairnClient#trackingEnvironment} at its start. */
     private ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
-                             long timeoutSeconds, Path workDir, boolean tracking) {
+                             long timeoutSeconds, Path workDir, boolean tracking, String runToken) {
         this.tracking = tracking;
+        this.runToken = runToken;
         this.client = client;
         this.runId = runId;
         this.command = List.copyOf(command);
@@ -77,7 +82,7 @@ public class ProcessExecution implements RunExecutor.Execution {
         builder.environment().putAll(environment);
         if (tracking) {
             // after the spec's variables: a run cannot point its tracking elsewhere
-            builder.environment().putAll(client.trackingEnvironment(runId));
+            builder.environment().putAll(client.trackingEnvironment(runId, runToken));
         }
         LogShipper logs = new LogShipper(client, runId);
         process = builder.start();

@@ -10,6 +10,6 @@ public class ProcessExecutor implements RunExecutor {
 
     @Override
     public Execution prepare(RunContext run) {
-        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.workDir());
+        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir());
     }
 }

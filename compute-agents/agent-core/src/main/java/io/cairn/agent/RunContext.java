@@ -13,7 +13,15 @@ import tools.jackson.databind.JsonNode;
  * @param attempt  the attempt number of the lease
  * @param spec     the run spec ({@code kind, entrypoint, parameters, environment, inputs, timeoutSeconds, …})
  * @param workDir  this attempt's own directory, {@code <work-dir>/runs/<runId>/attempt-<n>} (not yet created)
+ * @param runToken the token the run's own process reports with (the backend issues it per attempt, acting as the
+ *                 run's submitter), or null
  */
 public record RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,
-                         JsonNode spec, Path workDir) {
+                         JsonNode spec, Path workDir, String runToken) {
+
+    /** An attempt without a token for its process. */
+    public RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,
+                      JsonNode spec, Path workDir) {
+        this(client, config, runId, targetId, attempt, spec, workDir, null);
+    }
 }
