@@ -1,8 +1,11 @@
 /** The organizations feature: who the caller is, where they act, and administering the organization. */
 export { useMe } from './api/get-me';
 export { useMembers } from './api/get-members';
+export { useGroups } from './api/get-groups';
+export { GroupsPanel } from './components/GroupsPanel';
 export { MembersPanel } from './components/MembersPanel';
 export { OrganizationSwitcher } from './components/OrganizationSwitcher';
+export { ServiceAccountsPanel } from './components/ServiceAccountsPanel';
 export { SsoSettingsPanel } from './components/SsoSettingsPanel';
 export { activeOrganization } from './lib/active-organization';
 export { administers } from './types';
