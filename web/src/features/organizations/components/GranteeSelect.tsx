@@ -4,7 +4,7 @@ import { ErrorMessage } from '@/shared/ui/feedback';
 import { useGroups } from '../api/get-groups';
 import { useMe } from '../api/get-me';
 import { useMembers } from '../api/get-members';
-import type { Member } from '../types';
+import { memberName } from '../types';
 
 export interface GranteeSelectProps {
   /** Members (`USER`) or groups (`GROUP`) of the organization the UI acts in. */
@@ -14,10 +14,6 @@ export interface GranteeSelectProps {
   /** The chosen principal or group id, '' for none. */
   value: string;
   onChange: (id: string) => void;
-}
-
-function memberLabel(member: Member): string {
-  return member.displayName ? `${member.displayName} (${member.username})` : (member.username ?? member.principalId);
 }
 
 /**
@@ -31,7 +27,7 @@ export function GranteeSelect({ kind, id, value, onChange }: GranteeSelectProps)
   const list = kind === 'USER' ? members : groups;
   const options =
     kind === 'USER'
-      ? (members.data?.members ?? []).map((m) => ({ id: m.principalId, name: memberLabel(m) }))
+      ? (members.data?.members ?? []).map((m) => ({ id: m.principalId, name: memberName(m) }))
       : (groups.data?.groups ?? []).map((g) => ({ id: g.id, name: g.name }));
   const noun = kind === 'USER' ? 'member' : 'group';
   return (

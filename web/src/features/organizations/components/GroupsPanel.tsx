@@ -9,7 +9,7 @@ import { useGroup } from '../api/get-group';
 import { useGroups } from '../api/get-groups';
 import { useMembers } from '../api/get-members';
 import { useRemoveGroupMember } from '../api/remove-group-member';
-import type { Group, GroupMember } from '../types';
+import { memberName, type Group, type GroupMember } from '../types';
 
 function AddGroupMemberForm({ org, group, members }: { org: string; group: Group; members: GroupMember[] }) {
   const organizationMembers = useMembers(org);
@@ -33,7 +33,7 @@ function AddGroupMemberForm({ org, group, members }: { org: string; group: Group
           <option value="">Choose a member…</option>
           {candidates.map((m) => (
             <option key={m.principalId} value={m.principalId}>
-              {m.displayName ? `${m.displayName} (${m.username})` : (m.username ?? m.principalId)}
+              {memberName(m)}
             </option>
           ))}
         </select>

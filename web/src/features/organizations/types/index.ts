@@ -99,3 +99,8 @@ export interface ServiceAccount {
 export interface NewServiceAccount extends ServiceAccount {
   clientSecret: string;
 }
+
+/** How a member is named in lists and pickers: "Display Name (username)", else the username, else the id. */
+export function memberName(member: Pick<Member, 'principalId' | 'username' | 'displayName'>): string {
+  return member.displayName ? `${member.displayName} (${member.username})` : (member.username ?? member.principalId);
+}
