@@ -86,7 +86,14 @@ describe('Cairn web UI: deployments and run submission', { skip: skipWithoutChro
 
   it('deploys version 1 from the model page and sees it become READY', async () => {
     await page.goto(`${cairn.baseUrl}/models/${modelId}`);
-    await page.getByRole('button', { name: 'Deploy v1' }).click();
+    await page.getByRole('button', { name: 'Deploy v1…' }).click();
+    const deploy = page.getByRole('form', { name: 'Deploy v1' });
+    await deploy.getByLabel('Replicas').fill('17');
+    await deploy.getByRole('button', { name: 'Deploy v1', exact: true }).click();
+    await deploy.getByText('Replicas must be a whole number from 0 to 16').waitFor();
+    await deploy.getByLabel('Replicas').fill('1');
+    await deploy.getByLabel('Deployment name').fill('iris-scorer');
+    await deploy.getByRole('button', { name: 'Deploy v1', exact: true }).click();
     await page.waitForURL(/\/deployments\/[0-9a-f-]+$/);
     deploymentUrl = page.url();
     const heading = page.getByRole('heading', { level: 1 });
@@ -172,11 +179,21 @@ describe('Cairn web UI: deployments and run submission', { skip: skipWithoutChro
     await page.evaluate(() => localStorage.setItem('cairn.theme', 'light'));
   });
 
+  it('filters the deployments list by model, kept in the URL', async () => {
+    await page.goto(`${cairn.baseUrl}/deployments`);
+    const filters = page.getByRole('form', { name: 'Filter deployments' });
+    await filters.getByLabel('Model').selectOption({ label: 'iris-mlp' });
+    await page.waitForURL(new RegExp(`modelId=${modelId}`));
+    await page.getByRole('table', { name: 'Deployments' }).getByRole('link', { name: 'iris-scorer' }).waitFor();
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForURL(/\/deployments$/);
+  });
+
   it('deletes the deployment after a confirmation', async () => {
     await page.goto(deploymentUrl);
     await page.getByRole('button', { name: 'Delete deployment' }).click();
     const confirm = page.getByRole('group', { name: 'Confirm deletion' });
-    await confirm.getByRole('button', { name: /^Delete deployment-/ }).click();
+    await confirm.getByRole('button', { name: 'Delete iris-scorer' }).click();
     await page.waitForURL(/\/deployments$/);
     await page.getByText('No deployments yet').waitFor();
   });

@@ -1,6 +1,7 @@
 // Organizations in the browser: the platform administrator signs in with a password, edits their profile and
 // creates a personal access token on the account page, erases a user on the organization page (typing the name to
-// confirm), turns on SSO for the organization, finds the erasure in the audit log and verifies the hash chain, and
+// confirm), turns on SSO for the organization, makes a group with a member and a service account (its secret shown
+// once, then used for a token), finds the erasure in the audit log and verifies the hash chain, and
 // switches to a second organization in the header.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -89,6 +90,45 @@ describe('Cairn web UI: account and organization', { skip: skipWithoutChromium }
     await assertAccessible(page, 'organization page');
     const saved = await cairn.api('GET', '/orgs/default/sso');
     assert.deepEqual(saved.mappings, [{ claim: 'groups', value: 'cairn-admins', role: 'ADMIN' }]);
+  });
+
+  it('makes a group with a member, and a service account whose secret is shown once and works', async () => {
+    await cairn.api('POST', '/orgs/default/users', { username: 'linus', password: 'linus writes kernels 1991', role: 'MEMBER' });
+    await page.reload();
+    const groups = page.getByRole('region', { name: 'Groups' });
+    await groups.getByText('No groups yet').waitFor();
+    const create = groups.getByRole('form', { name: 'Create a group' });
+    await create.getByLabel('Group name').fill('ml-team');
+    await create.getByRole('button', { name: 'Create group' }).click();
+    await groups.getByRole('button', { name: /ml-team/ }).click();
+    const add = groups.getByRole('form', { name: 'Add a member to ml-team' });
+    await add.getByLabel('Member to add').selectOption({ label: 'linus' });
+    await add.getByRole('button', { name: 'Add to group' }).click();
+    await groups.getByRole('table', { name: 'Members of ml-team' }).getByRole('button', { name: 'Remove linus from ml-team' }).waitFor();
+    await groups.getByText(/1 member ·/).waitFor();
+
+    const accounts = page.getByRole('region', { name: 'Service accounts' });
+    const form = accounts.getByRole('form', { name: 'Create a service account' });
+    await form.getByLabel('Account name').fill('Nightly Bot');
+    await form.getByRole('alert').getByText(/lower-case letters/).waitFor();
+    await form.getByLabel('Account name').fill('nightly-bot');
+    await form.getByRole('button', { name: 'Create service account' }).click();
+    const shown = page.getByRole('region', { name: 'Client secret of nightly-bot' });
+    await shown.getByText('you will not see it again', { exact: false }).waitFor();
+    const clientId = (await shown.locator('code').first().textContent()).trim();
+    const clientSecret = (await shown.locator('code.secret').textContent()).trim();
+    await accounts.getByRole('cell', { name: 'nightly-bot', exact: true }).waitFor();
+    await browser.screenshot('23-groups-and-service-accounts');
+    await assertAccessible(page, 'organization page with groups and a new service account');
+
+    const token = await fetch(`${cairn.baseUrl}/oauth2/token`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    });
+    assert.equal(token.status, 200);
+    await shown.getByRole('button', { name: 'I have copied it' }).click();
+    assert.equal(await page.getByText(clientSecret).count(), 0);
   });
 
   it('finds the erasure in the audit log, whose chain verifies', async () => {

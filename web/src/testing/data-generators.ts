@@ -6,7 +6,7 @@ import type { AccessToken, Profile } from '@/features/account/types';
 import type { Dataset, DatasetVersion } from '@/features/datasets/types';
 import type { Deployment, ServedVersion, Telemetry, VersionTelemetry } from '@/features/deployments/types';
 import type { ApprovalRequest, Model, ModelVersion } from '@/features/models/types';
-import type { Me, Member, SsoSettings } from '@/features/organizations/types';
+import type { Group, GroupDetail, Me, Member, NewServiceAccount, ServiceAccount, SsoSettings } from '@/features/organizations/types';
 import type { Project } from '@/features/projects/types';
 import type { Artifact, DownsampledSeries, LogChunk, Run } from '@/features/runs/types';
 import type { Agent, Attempt, ComputeTarget, Execution } from '@/features/compute/types';
@@ -244,6 +244,35 @@ export function createProfile(overrides: Partial<Profile> = {}): Profile {
 export function createAccessToken(overrides: Partial<AccessToken> = {}): AccessToken {
   const n = next();
   return { id: `tok_${hex(n, 8)}`, name: `token-${n}`, creationTime: T0 + n, ...overrides };
+}
+
+export function createGroup(overrides: Partial<Group> = {}): Group {
+  const n = next();
+  return { id: `grp_${hex(n, 8)}`, name: `group-${n}`, creationTime: T0 + n, memberCount: 0, ...overrides };
+}
+
+/** A group with its members; `memberCount` follows them unless given. */
+export function createGroupDetail(overrides: Partial<GroupDetail> = {}): GroupDetail {
+  const members = overrides.members ?? [];
+  return { ...createGroup({ memberCount: members.length }), members, ...overrides };
+}
+
+export function createServiceAccount(overrides: Partial<ServiceAccount> = {}): ServiceAccount {
+  const n = next();
+  return {
+    id: `sa_${hex(n, 8)}`,
+    name: `robot-${n}`,
+    clientId: `cairn-sa-${hex(n, 8)}`,
+    role: 'MEMBER',
+    createdBy: 'usr_me',
+    creationTime: T0 + n,
+    ...overrides,
+  };
+}
+
+/** What creating a service account answers: the account with its secret. */
+export function createNewServiceAccount(overrides: Partial<NewServiceAccount> = {}): NewServiceAccount {
+  return { ...createServiceAccount(overrides), clientSecret: `cs_${hex(next(), 40)}`, ...overrides };
 }
 
 export function createSsoSettings(overrides: Partial<SsoSettings> = {}): SsoSettings {

@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router';
-import { DeploymentDetail, DeploymentsList, useDeployment, type ModelVersionSummary } from '@/features/deployments';
-import { ModelName, useModelVersions } from '@/features/models';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { DeploymentDetail, DeploymentsList, useDeployment, type DeploymentFilter, type ModelVersionSummary } from '@/features/deployments';
+import { ModelName, useModels, useModelVersions } from '@/features/models';
 import { useMe } from '@/features/organizations';
-import { ProjectName } from '@/features/projects';
+import { ProjectName, useProjects } from '@/features/projects';
 import { paths } from '@/shared/paths';
 import { Breadcrumbs } from '../Breadcrumbs';
 
@@ -18,11 +18,25 @@ const projectLink = (projectId: string) => (
   </Link>
 );
 
+/**
+ * The deployments list, narrowed by project and model (kept in the URL: `?projectId=&modelId=`); the filters offer
+ * the organization's projects and registered models (their first pages).
+ */
 export function DeploymentsRoute() {
+  const [params, setParams] = useSearchParams();
+  const filter: DeploymentFilter = { projectId: params.get('projectId') ?? undefined, modelId: params.get('modelId') ?? undefined };
+  const projects = useProjects(false).data?.pages.flatMap((page) => page.projects) ?? [];
+  const models = useModels(false).data?.pages.flatMap((page) => page.models) ?? [];
+  const changeFilter = (next: DeploymentFilter) => {
+    const search = new URLSearchParams();
+    if (next.projectId) search.set('projectId', next.projectId);
+    if (next.modelId) search.set('modelId', next.modelId);
+    setParams(search, { replace: true });
+  };
   return (
     <>
       <h1 className="visually-hidden">Deployments</h1>
-      <DeploymentsList renderModel={modelLink} />
+      <DeploymentsList renderModel={modelLink} filter={filter} onFilterChange={changeFilter} projects={projects} models={models} />
     </>
   );
 }

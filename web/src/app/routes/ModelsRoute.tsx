@@ -25,7 +25,7 @@ export function ModelRoute() {
         key={modelId}
         modelId={modelId}
         currentPrincipalId={currentPrincipalId}
-        renderVersionActions={(version) => <DeployVersionButton modelId={modelId} version={version.version} />}
+        renderVersionActions={(version) => <DeployVersionButton modelId={modelId} version={version.version} aliases={version.aliases} />}
       />
     </>
   );

@@ -1,7 +1,10 @@
-import { administers, MembersPanel, SsoSettingsPanel, useMe } from '@/features/organizations';
+import { administers, GroupsPanel, MembersPanel, ServiceAccountsPanel, SsoSettingsPanel, useMe } from '@/features/organizations';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 
-/** The organization the UI acts in: its members for everyone, member and SSO administration for owners and admins. */
+/**
+ * The organization the UI acts in: its members and groups for everyone; member, group, service account and SSO
+ * administration for owners and admins (others are told who manages service accounts).
+ */
 export function OrganizationRoute() {
   const me = useMe();
   if (me.isPending) return <Loading label="Loading organization…" />;
@@ -16,6 +19,8 @@ export function OrganizationRoute() {
       </h1>
       <p className="muted">Your role here: {me.data.role}</p>
       <MembersPanel org={org} canAdminister={canAdminister} />
+      <GroupsPanel org={org} canAdminister={canAdminister} />
+      <ServiceAccountsPanel org={org} canAdminister={canAdminister} />
       {canAdminister ? <SsoSettingsPanel org={org} /> : null}
     </>
   );

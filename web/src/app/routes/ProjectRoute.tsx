@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { SubmitRunPanel } from '@/features/compute';
 import { DatasetVersionPicker } from '@/features/datasets';
+import { GranteeSelect } from '@/features/organizations';
 import { ProjectHeader, ProjectName } from '@/features/projects';
 import { RunsExplorer } from '@/features/runs';
 import { paths } from '@/shared/paths';
@@ -11,7 +12,7 @@ export function ProjectRoute() {
   return (
     <>
       <Breadcrumbs items={[{ label: 'Projects', to: paths.projects() }, { label: <ProjectName projectId={projectId} /> }]} />
-      <ProjectHeader projectId={projectId} />
+      <ProjectHeader projectId={projectId} renderGranteeInput={(props) => <GranteeSelect {...props} />} />
       <SubmitRunPanel
         key={`submit-${projectId}`}
         projectId={projectId}

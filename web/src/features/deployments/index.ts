@@ -2,4 +2,4 @@ export { DeploymentDetail } from './components/DeploymentDetail';
 export { DeploymentsList } from './components/DeploymentsList';
 export { DeployVersionButton } from './components/DeployVersionButton';
 export { useDeployment } from './api/get-deployment';
-export type { ModelVersionSummary } from './types';
+export type { DeploymentFilter, ModelVersionSummary } from './types';

@@ -1,7 +1,9 @@
+import type { DeploymentFilter } from '../types';
+
 /** Query keys of the deployments feature; invalidating `deploymentKeys.detail(id)` refreshes everything about one. */
 export const deploymentKeys = {
   all: ['deployments'] as const,
-  list: (filter: { projectId?: string; modelId?: string }) => [...deploymentKeys.all, 'list', filter] as const,
+  list: (filter: DeploymentFilter) => [...deploymentKeys.all, 'list', filter] as const,
   detail: (id: string) => [...deploymentKeys.all, 'detail', id] as const,
   telemetry: (id: string) => [...deploymentKeys.detail(id), 'telemetry'] as const,
 };

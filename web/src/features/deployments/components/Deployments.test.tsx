@@ -39,9 +39,15 @@ function deploymentRoutes(deployment: ReturnType<typeof createDeployment>, overr
   });
 }
 
+const listOptions = {
+  'GET /projects': json({ projects: [createProject({ id: 'p1', name: 'flowers' }), createProject({ id: 'p2', name: 'churn' })] }),
+  'GET /models': json({ models: [model, createModel({ id: 'm2', name: 'fraud' })] }),
+};
+
 describe('deployments list', () => {
   it('lists deployments with model, served versions, target, status and replicas', async () => {
     mockApi({
+      ...listOptions,
       'GET /deployments': json({
         deployments: [
           createDeployment({
@@ -71,41 +77,153 @@ describe('deployments list', () => {
   });
 
   it('says how to deploy when there is nothing yet', async () => {
-    mockApi({ 'GET /deployments': json({ deployments: [] }) });
+    mockApi({ ...listOptions, 'GET /deployments': json({ deployments: [] }) });
     renderApp('/deployments');
     expect(await screen.findByText('No deployments yet')).toBeInTheDocument();
-    expect(screen.getByText(/press/)).toHaveTextContent('Deploy on a version');
+    expect(screen.getByText(/press/)).toHaveTextContent('Deploy… on a version');
+  });
+
+  it('filters by project and by model, sending them as the query and keeping them in the URL', async () => {
+    const api = mockApi({
+      ...listOptions,
+      'GET /models/m1': json(model),
+      'GET /deployments': (request) =>
+        json({
+          deployments:
+            request.query.get('projectId') === 'p2' ? [] : [createDeployment({ id: 'd1', name: 'iris-prod', modelId: 'm1', projectId: 'p1' })],
+        }),
+    });
+    const { user, router } = renderApp('/deployments');
+    await screen.findByRole('link', { name: 'iris-prod' });
+    const filters = screen.getByRole('form', { name: 'Filter deployments' });
+    const projectSelect = within(filters).getByLabelText('Project');
+    expect(projectSelect).toHaveValue('');
+    expect(within(projectSelect).getByRole('option', { name: 'churn' })).toBeInTheDocument();
+
+    await user.selectOptions(within(filters).getByLabelText('Model'), 'm1');
+    await waitFor(() => expect(api.callsTo('GET', '/deployments').at(-1)!.query.get('modelId')).toBe('m1'));
+    expect(api.callsTo('GET', '/deployments').at(-1)!.query.has('projectId')).toBe(false);
+    expect(router.state.location.search).toBe('?modelId=m1');
+
+    await user.selectOptions(projectSelect, 'p2');
+    await waitFor(() => expect(api.callsTo('GET', '/deployments').at(-1)!.query.get('projectId')).toBe('p2'));
+    expect(api.callsTo('GET', '/deployments').at(-1)!.query.get('modelId')).toBe('m1');
+    expect(await screen.findByText('No deployments match these filters')).toBeInTheDocument();
+    expect(screen.queryByText('No deployments yet')).not.toBeInTheDocument();
+
+    await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByRole('link', { name: 'iris-prod' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+    expect(within(filters).queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
+  it('reads the filters from the URL on a reload', async () => {
+    const api = mockApi({ ...listOptions, 'GET /deployments': json({ deployments: [] }) });
+    renderApp('/deployments?projectId=p1');
+    expect(await screen.findByText('No deployments match these filters')).toBeInTheDocument();
+    expect(api.callsTo('GET', '/deployments')[0].query.get('projectId')).toBe('p1');
+    expect(await screen.findByRole('option', { name: 'flowers', selected: true })).toBeInTheDocument();
   });
 });
 
 describe('deploying from the registry', () => {
+  const withAlias = [createModelVersion({ ...versions[0], aliases: ['candidate'] }), versions[1]];
+  const created = createDeployment({ id: 'd9', name: 'deployment-d9', modelId: 'm1', status: 'PENDING' });
   const modelPage = (post: Routes[string]) =>
     mockApi({
       'GET /models/m1': json(model),
-      'GET /models/m1/versions': json({ versions }),
+      'GET /models/m1/versions': json({ versions: withAlias }),
       'GET /models/m1/approvals': json({ approvals: [] }),
       'POST /deployments': post,
-      'GET /deployments/d9': json(createDeployment({ id: 'd9', name: 'deployment-d9', modelId: 'm1', status: 'PENDING' })),
+      'GET /deployments/d9': json(created),
       'GET /deployments/d9/telemetry': json(createTelemetry('d9')),
     });
+  const openForm = async (user: ReturnType<typeof renderApp>['user']) => {
+    const toggle = await screen.findByRole('button', { name: 'Deploy v2…' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    return screen.getByRole('form', { name: 'Deploy v2' });
+  };
 
-  it("creates a local deployment of a version and opens its page", async () => {
-    const api = modelPage(json(createDeployment({ id: 'd9', name: 'deployment-d9', modelId: 'm1', status: 'PENDING' }), 201));
+  it('deploys a version with the defaults (local, one replica, a name chosen by the server) and opens its page', async () => {
+    const api = modelPage(json(created, 201));
     const { user, router } = renderApp('/models/m1');
-    await user.click(await screen.findByRole('button', { name: 'Deploy v2' }));
+    const form = await openForm(user);
+    expect(within(form).getByLabelText('Target')).toHaveValue('local');
+    expect(within(form).getByLabelText('Replicas')).toHaveValue(1);
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/deployments/d9'));
-    expect(api.callsTo('POST', '/deployments')[0].body).toEqual({ modelId: 'm1', version: 2, target: 'local' });
+    expect(api.callsTo('POST', '/deployments')[0].body).toEqual({ modelId: 'm1', version: 2, target: 'local', replicas: 1 });
     expect(await screen.findByRole('heading', { name: /deployment-d9/, level: 1 })).toHaveTextContent('PENDING');
   });
 
-  it("shows the server's refusal beside the button", async () => {
-    modelPage(problem(createProblem(409, "Version 2 has the flavor 'generic', which cannot be served", 'version')));
+  it('deploys by alias with a name, a target and replicas', async () => {
+    const api = modelPage(json(created, 201));
     const { user, router } = renderApp('/models/m1');
-    const button = await screen.findByRole('button', { name: 'Deploy v2' });
-    await user.click(button);
-    const row = button.closest('tr')!;
-    expect(await within(row).findByRole('alert')).toHaveTextContent("flavor 'generic', which cannot be served (version)");
+    const form = await openForm(user);
+    await user.type(within(form).getByLabelText('Deployment name'), '  iris-canary ');
+    const serve = within(form).getByLabelText('Serve');
+    expect(within(serve).getAllByRole('option').map((o) => o.textContent)).toEqual(['version 2', 'alias candidate (now v2)']);
+    await user.selectOptions(serve, 'alias:candidate');
+    await user.selectOptions(within(form).getByLabelText('Target'), 'kubernetes');
+    expect(within(form).getByLabelText('Target')).toHaveAccessibleDescription(/only where the operator enabled it/);
+    await user.clear(within(form).getByLabelText('Replicas'));
+    await user.type(within(form).getByLabelText('Replicas'), '3');
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/deployments/d9'));
+    expect(api.callsTo('POST', '/deployments')[0].body).toEqual({ modelId: 'm1', alias: 'candidate', name: 'iris-canary', target: 'kubernetes', replicas: 3 });
+  });
+
+  it('checks replicas in the browser first: the field is marked, focused and nothing is sent', async () => {
+    const api = modelPage(json(created, 201));
+    const { user } = renderApp('/models/m1');
+    const form = await openForm(user);
+    const replicas = within(form).getByLabelText('Replicas');
+    await user.clear(replicas);
+    await user.type(replicas, '17');
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Replicas must be a whole number from 0 to 16');
+    expect(replicas).toHaveAttribute('aria-invalid', 'true');
+    expect(replicas).toHaveAccessibleDescription(/Replicas must be a whole number from 0 to 16/);
+    expect(replicas).toHaveFocus();
+    expect(api.callsTo('POST', '/deployments')).toHaveLength(0);
+    await user.clear(replicas);
+    expect(replicas).not.toHaveAttribute('aria-invalid');
+  });
+
+  it("shows the server's problem under the field it names (target)", async () => {
+    modelPage(problem(createProblem(400, "The kubernetes target is not enabled on this Cairn", 'target')));
+    const { user, router } = renderApp('/models/m1');
+    const form = await openForm(user);
+    const target = within(form).getByLabelText('Target');
+    await user.selectOptions(target, 'kubernetes');
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('The kubernetes target is not enabled on this Cairn (target)');
+    expect(target).toHaveAttribute('aria-invalid', 'true');
+    expect(target).toHaveAccessibleDescription(/not enabled on this Cairn/);
+    await waitFor(() => expect(target).toHaveFocus());
     expect(router.state.location.pathname).toBe('/models/m1');
+  });
+
+  it("shows a refusal of the version under Serve, and one naming no field under the form", async () => {
+    let attempt = 0;
+    modelPage(() =>
+      ++attempt === 1
+        ? problem(createProblem(409, "Version 2 has the flavor 'generic', which cannot be served", 'version'))
+        : problem(createProblem(403, 'A VIEWER cannot deploy')),
+    );
+    const { user } = renderApp('/models/m1');
+    const form = await openForm(user);
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent("flavor 'generic', which cannot be served (version)");
+    expect(within(form).getByLabelText('Serve')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.click(within(form).getByRole('button', { name: 'Deploy v2' }));
+    await waitFor(() => expect(within(form).getByRole('alert')).toHaveTextContent('A VIEWER cannot deploy'));
+    expect(within(form).getByLabelText('Serve')).not.toHaveAttribute('aria-invalid');
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Deploy v2' })).not.toBeInTheDocument();
   });
 });
 
@@ -218,7 +336,7 @@ describe('deployment page', () => {
 
   it('deletes after a confirmation and returns to the list', async () => {
     const d = createDeployment({ id: 'd1', name: 'iris-prod', modelId: 'm1' });
-    deploymentRoutes(d, { 'DELETE /deployments/d1': { status: 204, json: null }, 'GET /deployments': json({ deployments: [] }) });
+    deploymentRoutes(d, { ...listOptions, 'DELETE /deployments/d1': { status: 204, json: null }, 'GET /deployments': json({ deployments: [] }) });
     const { user, router } = renderApp('/deployments/d1');
     await user.click(await screen.findByRole('button', { name: 'Delete deployment' }));
     expect(screen.getByRole('group', { name: 'Confirm deletion' })).toHaveTextContent('Its model servers stop');

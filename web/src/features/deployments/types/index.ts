@@ -33,12 +33,28 @@ export interface DeploymentPage {
   nextPageToken?: string;
 }
 
+/** What `GET /deployments` is narrowed to; absent means any. */
+export interface DeploymentFilter {
+  projectId?: string;
+  modelId?: string;
+}
+
+/** A project or model the list's filters offer. */
+export interface FilterOption {
+  id: string;
+  name: string;
+}
+
+/** Where a deployment's model servers run; `kubernetes` only where the operator enabled it. */
+export const DEPLOYMENT_TARGETS = ['local', 'kubernetes'] as const;
+export type DeploymentTarget = (typeof DEPLOYMENT_TARGETS)[number];
+
 export interface CreateDeploymentInput {
   modelId: string;
   version?: number;
   alias?: string;
   name?: string;
-  target?: string;
+  target?: DeploymentTarget;
   replicas?: number;
 }
 

@@ -6,11 +6,7 @@ import { useChangeMemberRole } from '../api/change-member-role';
 import { useEraseUser } from '../api/erase-user';
 import { useMembers } from '../api/get-members';
 import { useRemoveMember } from '../api/remove-member';
-import { ORG_ROLES, type Member, type OrgRole } from '../types';
-
-function memberName(member: Member): string {
-  return member.displayName ? `${member.displayName} (${member.username})` : (member.username ?? member.principalId);
-}
+import { memberName, ORG_ROLES, type Member, type OrgRole } from '../types';
 
 /** Erasing is irreversible: the administrator types the username to confirm. */
 function EraseConfirmation({ org, member, onDone }: { org: string; member: Member; onDone: () => void }) {

@@ -6,10 +6,13 @@ import { renderApp } from '@/testing/render';
 const grace = createMember({ principalId: 'usr_grace', username: 'grace', displayName: 'Grace Hopper', role: 'MEMBER' });
 const olga = createMember({ principalId: 'usr_olga', username: 'olga', role: 'OWNER' });
 const members = (list = [olga, grace]) => json({ members: list });
+/** The organization page also lists groups and (for owners and admins) service accounts: none here. */
+const noGroupsOrAccounts = { 'GET /orgs/acme/groups': json({ groups: [] }), 'GET /orgs/acme/service-accounts': json({ serviceAccounts: [] }) };
 
 describe('organization page', () => {
   it('lets an owner change roles, add members and erase a user only after typing their name', async () => {
     const api = mockApi({
+      ...noGroupsOrAccounts,
       'GET /orgs/acme/members': members(),
       'PATCH /orgs/acme/members/:id': (request) => json({ members: [olga, { ...grace, role: (request.body as { role: string }).role }] }),
       'POST /orgs/acme/members': json({ members: [olga, grace, createMember({ principalId: 'usr_linus', username: 'linus' })] }, 201),
@@ -41,6 +44,7 @@ describe('organization page', () => {
 
   it("shows the server's refusal beside the action", async () => {
     mockApi({
+      ...noGroupsOrAccounts,
       'GET /orgs/acme/members': members([olga]),
       'DELETE /orgs/acme/members/usr_olga': problem(createProblem(409, 'An organization keeps at least one owner; make someone else owner first')),
       'GET /orgs/acme/sso': problem(createProblem(404, 'no SSO')),
@@ -53,6 +57,7 @@ describe('organization page', () => {
 
   it('shows members read-only and no SSO settings to a member', async () => {
     const api = mockApi({
+      ...noGroupsOrAccounts,
       'GET /me': json(createMe({ role: 'MEMBER', organizations: [{ id: 'acme', name: 'Acme', role: 'MEMBER' }] })),
       'GET /orgs/acme/members': members(),
     });
@@ -67,6 +72,7 @@ describe('organization page', () => {
   it('turns on SSO with a claim mapping, and shows which field the server refused', async () => {
     let attempts = 0;
     const api = mockApi({
+      ...noGroupsOrAccounts,
       'GET /orgs/acme/members': members(),
       'GET /orgs/acme/sso': problem(createProblem(404, 'no SSO')),
       'PUT /orgs/acme/sso': () =>
@@ -113,6 +119,7 @@ describe('organization switcher', () => {
       'GET /projects': (request) =>
         json({ projects: [createProject({ name: request.headers.get('Cairn-Org') === 'globex' ? 'globex-project' : 'acme-project' })] }),
       'GET /orgs/acme/members': members(),
+      ...noGroupsOrAccounts,
     });
     const { user, router } = renderApp('/organization', { signedIn: false });
     const switcher = await screen.findByLabelText('Organization');

@@ -58,3 +58,49 @@ export interface SsoSettingsInput {
 export function administers(role: OrgRole | undefined): boolean {
   return role === 'OWNER' || role === 'ADMIN';
 }
+
+/** `GET /orgs/{org}/groups`: a group with its member count. */
+export interface Group {
+  id: string;
+  name: string;
+  creationTime: number;
+  memberCount: number;
+}
+
+export interface GroupMember {
+  principalId: string;
+  username?: string;
+  sinceTime: number;
+}
+
+/** `GET /orgs/{org}/groups/{groupId}`: a group with its members. */
+export interface GroupDetail extends Group {
+  members: GroupMember[];
+}
+
+/** A service account's role: any but `OWNER`. */
+export type ServiceAccountRole = Exclude<OrgRole, 'OWNER'>;
+
+export const SERVICE_ACCOUNT_ROLES: ServiceAccountRole[] = ['MEMBER', 'ADMIN', 'AUDITOR'];
+
+/** A service account's name: a slug of 1–40 characters (the server's rule, checked before sending). */
+export const SERVICE_ACCOUNT_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+export interface ServiceAccount {
+  id: string;
+  name: string;
+  clientId: string;
+  role: ServiceAccountRole;
+  createdBy: string;
+  creationTime: number;
+}
+
+/** What `POST /orgs/{org}/service-accounts` answers: the only time `clientSecret` is shown. */
+export interface NewServiceAccount extends ServiceAccount {
+  clientSecret: string;
+}
+
+/** How a member is named in lists and pickers: "Display Name (username)", else the username, else the id. */
+export function memberName(member: Pick<Member, 'principalId' | 'username' | 'displayName'>): string {
+  return member.displayName ? `${member.displayName} (${member.username})` : (member.username ?? member.principalId);
+}

@@ -1,13 +1,16 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { formatTime } from '@/shared/lib/format';
 import { ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useProject } from '../api/get-project';
 import { Tags } from '@/shared/ui/Tags';
 import { ArchiveButton } from './ArchiveButton';
-import { SharingDialog } from './SharingDialog';
+import { SharingDialog, type GranteeInputProps } from './SharingDialog';
 
-/** The top of a project's page: name, description, tags, state, the archive/restore action and sharing. */
-export function ProjectHeader({ projectId }: { projectId: string }) {
+/**
+ * The top of a project's page: name, description, tags, state, the archive/restore action and sharing
+ * (`renderGranteeInput` picks grantees from the organization's lists).
+ */
+export function ProjectHeader({ projectId, renderGranteeInput }: { projectId: string; renderGranteeInput?: (props: GranteeInputProps) => ReactNode }) {
   const project = useProject(projectId);
   const [sharing, setSharing] = useState(false);
   const shareButton = useRef<HTMLButtonElement>(null);
@@ -37,7 +40,7 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
         </button>
         <ArchiveButton project={p} />
       </div>
-      {sharing ? <SharingDialog projectId={projectId} onClose={closeSharing} /> : null}
+      {sharing ? <SharingDialog projectId={projectId} onClose={closeSharing} renderGranteeInput={renderGranteeInput} /> : null}
     </header>
   );
 }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { createProblem, createProject } from '@/testing/data-generators';
+import { createGroup, createMember, createProblem, createProject } from '@/testing/data-generators';
 import { json, mockApi, problem } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
 
@@ -8,10 +8,22 @@ const grants = (list: object[]) => ({ projectId: 'p1', ownerId: 'usr_owner', own
 const alice = { granteeType: 'USER', granteeId: 'usr_alice', name: 'alice', role: 'VIEWER', grantTime: T };
 const team = { granteeType: 'GROUP', granteeId: 'grp_ds', name: 'data-science', role: 'EDITOR', grantTime: T };
 
+/** The organization's lists the dialog picks grantees from. */
+const organization = {
+  'GET /orgs/acme/members': json({
+    members: [
+      createMember({ principalId: 'usr_alice', username: 'alice' }),
+      createMember({ principalId: 'usr_nobody', username: 'nobody', displayName: 'No Body' }),
+    ],
+  }),
+  'GET /orgs/acme/groups': json({ groups: [createGroup({ id: 'grp_ds', name: 'data-science', memberCount: 3 })] }),
+};
+
 function projectRoutes(extra: Parameters<typeof mockApi>[0] = {}) {
   return mockApi({
     'GET /projects/p1': json(createProject({ id: 'p1', name: 'churn' })),
     'POST /runs/search': json({ runs: [] }),
+    ...organization,
     ...extra,
   });
 }
@@ -47,7 +59,9 @@ describe('project sharing', () => {
     const { user, dialog } = await openSharing();
     const form = within(dialog).getByRole('form', { name: 'Add a grant' });
     await user.selectOptions(within(form).getByLabelText('Grant to'), 'GROUP');
-    await user.type(within(form).getByLabelText('Group id'), 'grp_ds');
+    const group = within(form).getByLabelText('Group');
+    await waitFor(() => expect(group).toBeEnabled());
+    await user.selectOptions(group, 'data-science');
     await user.selectOptions(within(form).getByLabelText('Role'), 'MANAGER');
     await user.click(within(form).getByRole('button', { name: 'Grant' }));
     expect(await within(dialog).findByLabelText('Role of group data-science')).toHaveValue('MANAGER');
@@ -71,12 +85,32 @@ describe('project sharing', () => {
     });
     const { user, dialog } = await openSharing();
     const form = within(dialog).getByRole('form', { name: 'Add a grant' });
-    await user.type(within(form).getByLabelText('Principal id'), 'usr_nobody');
+    const member = within(form).getByLabelText('Member');
+    await waitFor(() => expect(member).toBeEnabled());
+    await user.selectOptions(member, 'No Body (nobody)');
     await user.click(within(form).getByRole('button', { name: 'Grant' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent("No member 'usr_nobody' in this organization");
 
     await user.click(within(dialog).getByRole('button', { name: 'Revoke user alice' }));
     const row = within(dialog).getByLabelText('Role of user alice').closest('tr')!;
     expect(await within(row).findByRole('alert')).toHaveTextContent('Project not found');
+  });
+
+  it("offers the organization's members and groups by name, and says where groups are made when there are none", async () => {
+    const api = projectRoutes({
+      'GET /projects/p1/grants': json(grants([])),
+      'GET /orgs/acme/groups': json({ groups: [] }),
+    });
+    const { user, dialog } = await openSharing();
+    const form = within(dialog).getByRole('form', { name: 'Add a grant' });
+    const member = within(form).getByLabelText('Member');
+    await waitFor(() => expect(member).toBeEnabled());
+    expect(within(member).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a member…', 'alice', 'No Body (nobody)']);
+    expect(within(form).getByRole('button', { name: 'Grant' })).toBeDisabled();
+    expect(api.callsTo('GET', '/orgs/acme/groups')).toHaveLength(0);
+
+    await user.selectOptions(within(form).getByLabelText('Grant to'), 'GROUP');
+    expect(await within(form).findByText(/No groups yet/)).toBeInTheDocument();
+    expect(within(form).getByRole('link', { name: 'Organization' })).toHaveAttribute('href', '/organization');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { formatTime } from '@/shared/lib/format';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { useGrants } from '../api/get-grants';
@@ -45,7 +45,16 @@ function GrantRow({ projectId, grant }: { projectId: string; grant: Grant }) {
   );
 }
 
-function AddGrantForm({ projectId }: { projectId: string }) {
+/** What a grantee picker gets: members (`USER`) or groups (`GROUP`), the select's id for its label, the chosen id. */
+export interface GranteeInputProps {
+  kind: GranteeType;
+  id: string;
+  value: string;
+  onChange: (granteeId: string) => void;
+}
+
+/** Picks the grantee from the organization's lists (`renderGranteeInput`), or, without one, takes a typed id. */
+function AddGrantForm({ projectId, renderGranteeInput }: { projectId: string; renderGranteeInput?: (props: GranteeInputProps) => ReactNode }) {
   const [granteeType, setGranteeType] = useState<GranteeType>('USER');
   const [granteeId, setGranteeId] = useState('');
   const [role, setRole] = useState<ProjectRole>('VIEWER');
@@ -59,14 +68,30 @@ function AddGrantForm({ projectId }: { projectId: string }) {
     <form className="form-grid" onSubmit={submit} aria-label="Add a grant">
       <div className="field">
         <label htmlFor={`${id}-type`}>Grant to</label>
-        <select id={`${id}-type`} value={granteeType} onChange={(e) => setGranteeType(e.target.value as GranteeType)}>
+        <select
+          id={`${id}-type`}
+          value={granteeType}
+          onChange={(e) => {
+            setGranteeType(e.target.value as GranteeType);
+            setGranteeId('');
+          }}
+        >
           <option value="USER">User</option>
           <option value="GROUP">Group</option>
         </select>
       </div>
       <div className="field grow">
-        <label htmlFor={`${id}-id`}>{granteeType === 'USER' ? 'Principal id' : 'Group id'}</label>
-        <input id={`${id}-id`} value={granteeId} onChange={(e) => setGranteeId(e.target.value)} className="mono" required />
+        {renderGranteeInput ? (
+          <>
+            <label htmlFor={`${id}-id`}>{granteeType === 'USER' ? 'Member' : 'Group'}</label>
+            {renderGranteeInput({ kind: granteeType, id: `${id}-id`, value: granteeId, onChange: setGranteeId })}
+          </>
+        ) : (
+          <>
+            <label htmlFor={`${id}-id`}>{granteeType === 'USER' ? 'Principal id' : 'Group id'}</label>
+            <input id={`${id}-id`} value={granteeId} onChange={(e) => setGranteeId(e.target.value)} className="mono" required />
+          </>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-role`}>Role</label>
@@ -88,8 +113,17 @@ function AddGrantForm({ projectId }: { projectId: string }) {
  * Who may see and change a project: its owner, and VIEWER, EDITOR or MANAGER grants to members and groups. Anyone
  * who sees the project sees the grants; only managers change them (the server's refusal shows beside the action).
  * Opening it moves the focus to its heading; Escape or Close closes it and the focus returns to "Share".
+ * `renderGranteeInput` picks whom to grant from the organization's members and groups (the page supplies it).
  */
-export function SharingDialog({ projectId, onClose }: { projectId: string; onClose: () => void }) {
+export function SharingDialog({
+  projectId,
+  onClose,
+  renderGranteeInput,
+}: {
+  projectId: string;
+  onClose: () => void;
+  renderGranteeInput?: (props: GranteeInputProps) => ReactNode;
+}) {
   const grants = useGrants(projectId);
   const rows = grants.data?.grants ?? [];
   const heading = useRef<HTMLHeadingElement>(null);
@@ -133,7 +167,7 @@ export function SharingDialog({ projectId, onClose }: { projectId: string; onClo
           </tbody>
         </table>
       ) : null}
-      <AddGrantForm projectId={projectId} />
+      <AddGrantForm projectId={projectId} renderGranteeInput={renderGranteeInput} />
     </section>
   );
 }
