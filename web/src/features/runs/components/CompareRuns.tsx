@@ -3,14 +3,15 @@ import { Link } from 'react-router';
 import { formatMetric } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
-import { LineChart, SERIES_COLORS } from '@/shared/ui/chart/LineChart';
+import { SERIES_COLORS } from '@/shared/ui/chart/LineChart';
 import { useMetricHistories } from '../api/get-metric-history';
 import { useRuns } from '../api/get-run';
 import { useChartSettings, type ChartSettings } from '../hooks/useChartSettings';
-import { toChartSeries, xAxisOf } from '../lib/series';
+import { toChartSeries } from '../lib/series';
 import { isActive, type Run } from '../types';
 import { ChartSettingsBar } from './ChartSettingsBar';
 import { ParallelCoordinates } from './ParallelCoordinates';
+import { MetricLineChart } from './RunMetricChart';
 import { RunStatusBadge } from './RunStatusBadge';
 
 /** A run keeps its colour (its place in the compared list) on every chart, in the legend and in the parallel plot. */
@@ -35,7 +36,6 @@ function OverlaidChart({ runs, metricKey, settings }: { runs: Run[]; metricKey: 
       }),
     [stamp, settings.xAxis],
   );
-  const axis = xAxisOf(settings.xAxis);
   if (failed) {
     return (
       <figure className="chart" aria-label={metricKey}>
@@ -52,16 +52,7 @@ function OverlaidChart({ runs, metricKey, settings }: { runs: Run[]; metricKey: 
       </figure>
     );
   }
-  return (
-    <LineChart
-      title={metricKey}
-      series={series}
-      xLabel={axis.axisLabel}
-      xKind={axis.kind}
-      smoothing={settings.smoothing}
-      summary={`${withKey.length} of ${runs.length} runs logged ${metricKey}`}
-    />
-  );
+  return <MetricLineChart title={metricKey} series={series} settings={settings} summary={`${withKey.length} of ${runs.length} runs logged ${metricKey}`} />;
 }
 
 interface DiffRow {

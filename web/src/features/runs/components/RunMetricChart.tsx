@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { formatMetric } from '@/shared/lib/format';
 import { ErrorMessage } from '@/shared/ui/feedback';
 import { LineChart } from '@/shared/ui/chart/LineChart';
+import type { ChartSeries } from '@/shared/ui/chart/align';
 import { useMetricHistory } from '../api/get-metric-history';
 import type { ChartSettings } from '../hooks/useChartSettings';
 import { toChartSeries, xAxisOf } from '../lib/series';
@@ -13,6 +14,12 @@ function describe(series: DownsampledSeries): string {
     ? `${series.points.length.toLocaleString()} of ${series.totalPoints.toLocaleString()} points (downsampled)`
     : `${series.totalPoints.toLocaleString()} point${series.totalPoints === 1 ? '' : 's'}`;
   return last ? `${count} · last ${formatMetric(last.value)} at step ${last.step}` : 'no points yet';
+}
+
+/** A metric chart drawn with the page's x axis and smoothing. */
+export function MetricLineChart({ title, series, settings, summary }: { title: string; series: ChartSeries[]; settings: ChartSettings; summary: string }) {
+  const axis = xAxisOf(settings.xAxis);
+  return <LineChart title={title} series={series} xLabel={axis.axisLabel} xKind={axis.kind} smoothing={settings.smoothing} summary={summary} />;
 }
 
 /** One metric of one run over steps or time, smoothed as the page says; polls while the run is active. */
@@ -28,12 +35,11 @@ export function RunMetricChart({
   settings: ChartSettings;
 }) {
   const history = useMetricHistory(runId, metricKey, live);
-  const { xAxis, smoothing } = settings;
+  const { xAxis } = settings;
   const series = useMemo(
     () => (history.data ? [toChartSeries(metricKey, history.data, xAxis)] : []),
     [history.data, metricKey, xAxis],
   );
-  const axis = xAxisOf(xAxis);
   if (history.isError && !history.data) {
     return (
       <figure className="chart" aria-label={metricKey}>
@@ -50,14 +56,5 @@ export function RunMetricChart({
       </figure>
     );
   }
-  return (
-    <LineChart
-      title={metricKey}
-      series={series}
-      xLabel={axis.axisLabel}
-      xKind={axis.kind}
-      smoothing={smoothing}
-      summary={describe(history.data)}
-    />
-  );
+  return <MetricLineChart title={metricKey} series={series} settings={settings} summary={describe(history.data)} />;
 }
