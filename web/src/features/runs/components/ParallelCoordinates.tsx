@@ -25,7 +25,7 @@ export function ParallelCoordinates({ runs, colors }: { runs: Run[]; colors: str
   const [pinned, setPinned] = useState<string | null>(null);
   const statusId = useId();
   const picked = choices.filter((choice) => chosen.has(axisId(choice)));
-  const { axes, lines } = useMemo(() => buildParallelCoordinates(runs, picked, colors), [runs, picked.map(axisId).join(), colors]);
+  const { axes, lines } = useMemo(() => buildParallelCoordinates(runs, picked, colors), [runs, picked.map(axisId).join(), colors.join()]);
   const highlighted = hovered ?? pinned;
   const active = lines.find((line) => line.runId === highlighted);
 
