@@ -30,6 +30,9 @@ vi.mock('uplot', () => {
       this.data = data;
     }
     setSize() {}
+    setScale(key: 'x', range: { min: number; max: number }) {
+      this.scales[key] = range as never;
+    }
     destroy() {
       FakePlot.instances = FakePlot.instances.filter((plot) => plot !== this);
     }

@@ -24,6 +24,8 @@ describe('compare runs', () => {
     expect(lrRow).toHaveClass('differs');
     expect(within(lrRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0.01', '0.1']);
 
+    expect(screen.getByRole('img', { name: /Parallel coordinates of 2 runs over lr, acc, loss/ })).toBeInTheDocument();
+
     await user.click(screen.getByRole('checkbox', { name: 'Only differences' }));
     expect(within(params).queryByRole('rowheader', { name: 'epochs' })).not.toBeInTheDocument();
     expect(within(params).getByRole('rowheader', { name: /lr/ })).toBeInTheDocument();

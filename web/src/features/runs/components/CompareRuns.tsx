@@ -3,14 +3,22 @@ import { Link } from 'react-router';
 import { formatMetric } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
-import { LineChart, SERIES_COLORS } from '@/shared/ui/chart/LineChart';
+import { SERIES_COLORS } from '@/shared/ui/chart/LineChart';
 import { useMetricHistories } from '../api/get-metric-history';
 import { useRuns } from '../api/get-run';
+import { useChartSettings, type ChartSettings } from '../hooks/useChartSettings';
+import { toChartSeries } from '../lib/series';
 import { isActive, type Run } from '../types';
+import { ChartSettingsBar } from './ChartSettingsBar';
+import { ParallelCoordinates } from './ParallelCoordinates';
+import { MetricLineChart } from './RunMetricChart';
 import { RunStatusBadge } from './RunStatusBadge';
-import { toChartSeries } from './RunMetricChart';
 
-function OverlaidChart({ runs, metricKey }: { runs: Run[]; metricKey: string }) {
+/** A run keeps its colour (its place in the compared list) on every chart, in the legend and in the parallel plot. */
+const colorOf = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length];
+
+function OverlaidChart({ runs, metricKey, settings }: { runs: Run[]; metricKey: string; settings: ChartSettings }) {
+  const colors = runs.map((run, i) => (run.metrics[metricKey] ? colorOf(i) : null)).filter((color): color is string => color !== null);
   const withKey = runs.filter((run) => run.metrics[metricKey]);
   const histories = useMetricHistories(
     withKey.map((run) => ({ runId: run.id, live: isActive(run.status) })),
@@ -24,9 +32,9 @@ function OverlaidChart({ runs, metricKey }: { runs: Run[]; metricKey: string }) 
     () =>
       withKey.flatMap((run, i) => {
         const data = datas[i];
-        return data ? [toChartSeries(run.name, data)] : [];
+        return data ? [toChartSeries(run.name, data, settings.xAxis, colors[i])] : [];
       }),
-    [stamp],
+    [stamp, settings.xAxis],
   );
   if (failed) {
     return (
@@ -44,7 +52,7 @@ function OverlaidChart({ runs, metricKey }: { runs: Run[]; metricKey: string }) 
       </figure>
     );
   }
-  return <LineChart title={metricKey} series={series} summary={`${withKey.length} of ${runs.length} runs logged ${metricKey}`} />;
+  return <MetricLineChart title={metricKey} series={series} settings={settings} summary={`${withKey.length} of ${runs.length} runs logged ${metricKey}`} />;
 }
 
 interface DiffRow {
@@ -100,10 +108,14 @@ function DiffTable({ caption, runs, rows, onlyDifferences }: { caption: string; 
   );
 }
 
-/** Two or more runs side by side: overlaid metric charts, and params and latest metrics diffed. */
+/**
+ * Two or more runs side by side: overlaid metric charts (x axis and smoothing as the page's URL says), a parallel
+ * coordinates plot of params and latest metrics, and params and latest metrics diffed.
+ */
 export function CompareRuns({ runIds }: { runIds: string[] }) {
   const queries = useRuns(runIds);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const [chartSettings, setChartSettings] = useChartSettings();
   const toggleId = useId();
 
   if (runIds.length < 2) {
@@ -130,7 +142,7 @@ export function CompareRuns({ runIds }: { runIds: string[] }) {
         <ul className="legend-list">
           {runs.map((run, i) => (
             <li key={run.id}>
-              <span className="swatch" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} aria-hidden="true" />
+              <span className="swatch" style={{ background: colorOf(i) }} aria-hidden="true" />
               <Link to={paths.run(run.id)}>{run.name}</Link> <RunStatusBadge status={run.status} />
             </li>
           ))}
@@ -141,12 +153,19 @@ export function CompareRuns({ runIds }: { runIds: string[] }) {
         {metricKeys.length === 0 ? (
           <p className="muted">None of these runs has logged a metric.</p>
         ) : (
-          <div className="chart-grid">
-            {metricKeys.map((key) => (
-              <OverlaidChart key={key} runs={runs} metricKey={key} />
-            ))}
-          </div>
+          <>
+            <ChartSettingsBar settings={chartSettings} onChange={setChartSettings} />
+            <div className="chart-grid">
+              {metricKeys.map((key) => (
+                <OverlaidChart key={key} runs={runs} metricKey={key} settings={chartSettings} />
+              ))}
+            </div>
+          </>
         )}
+      </section>
+      <section className="card" aria-labelledby="compare-parallel-title">
+        <h2 id="compare-parallel-title">Parallel coordinates</h2>
+        <ParallelCoordinates runs={runs} colors={runs.map((_, i) => colorOf(i))} />
       </section>
       <section className="card" aria-labelledby="compare-diff-title">
         <div className="toolbar">

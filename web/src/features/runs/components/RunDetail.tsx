@@ -3,8 +3,10 @@ import { formatBytes, formatDuration, formatMetric, formatTime } from '@/shared/
 import { EmptyState, ErrorMessage, Loading } from '@/shared/ui/feedback';
 import { KeyValueTable } from '@/shared/ui/KeyValueTable';
 import { useRun } from '../api/get-run';
+import { useChartSettings } from '../hooks/useChartSettings';
 import { isActive, type Run, type RunInput } from '../types';
 import { ArtifactsList } from './ArtifactsList';
+import { ChartSettingsBar } from './ChartSettingsBar';
 import { LogTail } from './LogTail';
 import { RunMetricChart } from './RunMetricChart';
 import { RunStatusBadge } from './RunStatusBadge';
@@ -86,6 +88,7 @@ export function RunDetail({
   afterOverview?: ReactNode;
 }) {
   const query = useRun(runId);
+  const [chartSettings, setChartSettings] = useChartSettings();
   if (query.isPending) return <Loading label="Loading run…" />;
   if (query.isError) return <ErrorMessage error={query.error} />;
   const run = query.data;
@@ -147,9 +150,10 @@ export function RunDetail({
                 ))}
               </tbody>
             </table>
+            <ChartSettingsBar settings={chartSettings} onChange={setChartSettings} />
             <div className="chart-grid">
               {metricKeys.map((key) => (
-                <RunMetricChart key={key} runId={run.id} metricKey={key} live={live} />
+                <RunMetricChart key={key} runId={run.id} metricKey={key} live={live} settings={chartSettings} />
               ))}
             </div>
           </>

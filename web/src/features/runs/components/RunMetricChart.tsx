@@ -1,22 +1,12 @@
 import { useMemo } from 'react';
-import { formatMetric, toNumber } from '@/shared/lib/format';
+import { formatMetric } from '@/shared/lib/format';
 import { ErrorMessage } from '@/shared/ui/feedback';
 import { LineChart } from '@/shared/ui/chart/LineChart';
 import type { ChartSeries } from '@/shared/ui/chart/align';
 import { useMetricHistory } from '../api/get-metric-history';
+import type { ChartSettings } from '../hooks/useChartSettings';
+import { toChartSeries, xAxisOf } from '../lib/series';
 import type { DownsampledSeries } from '../types';
-
-/** A series as chart data: steps on x, non-finite values as gaps. */
-export function toChartSeries(label: string, series: DownsampledSeries): ChartSeries {
-  const xs = new Array<number>(series.points.length);
-  const ys = new Array<number | null>(series.points.length);
-  series.points.forEach((point, i) => {
-    const value = toNumber(point.value);
-    xs[i] = point.step;
-    ys[i] = Number.isFinite(value) ? value : null;
-  });
-  return { label, xs, ys };
-}
 
 function describe(series: DownsampledSeries): string {
   const last = series.points[series.points.length - 1];
@@ -26,10 +16,30 @@ function describe(series: DownsampledSeries): string {
   return last ? `${count} · last ${formatMetric(last.value)} at step ${last.step}` : 'no points yet';
 }
 
-/** One metric of one run over steps; polls while the run is active. */
-export function RunMetricChart({ runId, metricKey, live }: { runId: string; metricKey: string; live: boolean }) {
+/** A metric chart drawn with the page's x axis and smoothing. */
+export function MetricLineChart({ title, series, settings, summary }: { title: string; series: ChartSeries[]; settings: ChartSettings; summary: string }) {
+  const axis = xAxisOf(settings.xAxis);
+  return <LineChart title={title} series={series} xLabel={axis.axisLabel} xKind={axis.kind} smoothing={settings.smoothing} summary={summary} />;
+}
+
+/** One metric of one run over steps or time, smoothed as the page says; polls while the run is active. */
+export function RunMetricChart({
+  runId,
+  metricKey,
+  live,
+  settings,
+}: {
+  runId: string;
+  metricKey: string;
+  live: boolean;
+  settings: ChartSettings;
+}) {
   const history = useMetricHistory(runId, metricKey, live);
-  const series = useMemo(() => (history.data ? [toChartSeries(metricKey, history.data)] : []), [history.data, metricKey]);
+  const { xAxis } = settings;
+  const series = useMemo(
+    () => (history.data ? [toChartSeries(metricKey, history.data, xAxis)] : []),
+    [history.data, metricKey, xAxis],
+  );
   if (history.isError && !history.data) {
     return (
       <figure className="chart" aria-label={metricKey}>
@@ -46,5 +56,5 @@ export function RunMetricChart({ runId, metricKey, live }: { runId: string; metr
       </figure>
     );
   }
-  return <LineChart title={metricKey} series={series} summary={describe(history.data)} />;
+  return <MetricLineChart title={metricKey} series={series} settings={settings} summary={describe(history.data)} />;
 }

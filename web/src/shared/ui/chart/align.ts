@@ -1,8 +1,10 @@
 import type { AlignedData } from 'uplot';
 
-/** One line of a chart: x values ascending (steps), y values with null for gaps (NaN, ±Infinity, missing). */
+/** One line of a chart: x values ascending (steps, seconds), y values with null for gaps (NaN, ±Infinity, missing). */
 export interface ChartSeries {
   label: string;
+  /** A CSS colour; without one the chart gives series its palette's colours in order. */
+  color?: string;
   xs: number[];
   ys: (number | null)[];
 }
