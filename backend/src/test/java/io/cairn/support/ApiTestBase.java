@@ -60,6 +60,8 @@ public abstract class ApiTestBase {
         registry.add("cairn.local-agent.enabled", () -> "false");
         // sign-in lockouts short enough to wait for; every test calls from 127.0.0.1, so no lockout by address
         registry.add("cairn.login.lockout", () -> "1s");
+        // leases whose deadline is gone are found this fast (ComputeApiTest)
+        registry.add("cairn.compute.lease.sweep-interval", () -> "500ms");
         registry.add("cairn.login.max-lockout", () -> "2s");
         registry.add("cairn.login.max-failures-per-address", () -> "100000");
         // a hung identity provider fails a sign-in this fast (SlowIdentityProviderTest)

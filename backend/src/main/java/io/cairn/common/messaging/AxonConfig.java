@@ -127,8 +127,8 @@ public class AxonConfig {
     }
 
     /**
-     * Deadlines (a run's lease expiry) are kept in memory; after a restart {@code LeaseRecovery} asks every leased
-     * run to expire its lease or schedule its deadline again, so no deadline is lost with the process.
+     * Deadlines (a run's lease expiry) are kept in memory; {@code LeaseSweeper} checks the leases at start-up and
+     * every few seconds after, so no lease outlives a deadline lost with its process.
      */
     @Bean
     public DeadlineManager deadlineManager(org.axonframework.config.Configuration configuration,

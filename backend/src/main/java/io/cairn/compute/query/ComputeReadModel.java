@@ -113,6 +113,13 @@ public class ComputeReadModel {
                 .query((rs, n) -> new LeasedRun(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** Runs an agent holds whose lease, as far as this read model knows, ran out before {@code time}. */
+    public List<LeasedRun> runsWithLeaseExpiredBefore(long time) {
+        return jdbc.sql("SELECT tenant_id, run_id FROM run_executions WHERE agent_id IS NOT NULL AND lease_expires_at < ?")
+                .param(time)
+                .query((rs, n) -> new LeasedRun(rs.getString(1), rs.getString(2))).list();
+    }
+
     private boolean full(String tenantId, TargetView target) {
         Integer max = target.settings() == null ? null : target.settings().maxConcurrentRuns();
         if (max == null) {

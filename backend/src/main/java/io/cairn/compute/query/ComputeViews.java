@@ -30,7 +30,7 @@ public final class ComputeViews {
                                 long submissionTime, RunSpec spec, List<AttemptView> attempts) {
     }
 
-    /** A run held by an agent, as the start-up lease check needs it. */
+    /** A run held by an agent, as the lease checks need it. */
     public record LeasedRun(String tenantId, String runId) {
     }
 }
