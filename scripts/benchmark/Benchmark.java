@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
  * generated population of runs; the same ingestion through MLflow's {@code runs/log-batch} with 1 and
  * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
- * compute agent; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ * compute agent; the agent's overhead per shipped metric batch; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -89,10 +89,124 @@ public class Benchmark {
         if (phases.contains("replay")) {
             benchmark.replay(options.getOrDefault("replay-projection", "run-metrics"));
         }
+        String agentJar = options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar");
         if (phases.contains("schedule")) {
-            benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")),
-                    options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar"),
+            benchmark.schedule(Integer.parseInt(options.getOrDefault("submissions", "50")), agentJar,
                     options.getOrDefault("poll-interval-ms", "250"), options.get("url"));
+        }
+        if (phases.contains("agent-metrics")) {
+            benchmark.agentMetrics(Integer.parseInt(options.getOrDefault("metric-lines", "20000")),
+                    Integer.parseInt(options.getOrDefault("metric-keys", "10")),
+                    Integer.parseInt(options.getOrDefault("paced-lines", "400")), agentJar, options.get("url"));
+        }
+    }
+
+    /** A {@code process} target, an ADMIN service account and one agent JVM leasing the target's runs. */
+    private record BenchAgent(String project, String target, Process process) implements AutoCloseable {
+
+        long cpuNanos() {
+            return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private BenchAgent startAgent(String phase, String agentJar, String pollMs, String url) throws Exception {
+        String project = id(post("/projects", "{\"name\":\"bench-" + phase + "-" + System.nanoTime() + "\"}"));
+        String target = id(post("/compute/targets", "{\"name\":\"bench-" + System.nanoTime() + "\",\"kind\":\"process\"}"));
+        String account = post("/orgs/default/service-accounts", "{\"name\":\"bench-" + (System.nanoTime() % 100000)
+                + "\",\"role\":\"ADMIN\"}");
+        java.nio.file.Path workDir = java.nio.file.Files.createTempDirectory("cairn-bench-agent-");
+        Process agent = new ProcessBuilder("java", "-jar", agentJar, "--url=" + url, "--targets=" + target,
+                "--client-id=" + field(account, "clientId"), "--client-secret=" + field(account, "clientSecret"),
+                "--work-dir=" + workDir, "--poll-interval-ms=" + pollMs, "--name=bench")
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("agent.log").toFile()).start();
+        return new BenchAgent(project, target, agent);
+    }
+
+    /** Submits a run of {@code command} to the agent's target and answers its execution once it finished. */
+    private String runToEnd(BenchAgent agent, String command) throws Exception {
+        String submitted = post("/compute/targets/" + agent.target() + "/runs", "{\"projectId\":\"" + agent.project()
+                + "\",\"spec\":{\"entrypoint\":" + jsonString(command) + ",\"maxAttempts\":1}}");
+        String runId = field(submitted, "runId");
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        String execution = get("/runs/" + runId + "/execution");
+        while (!execution.contains("\"status\":\"FINISHED\"")) {
+            if (System.nanoTime() > deadline || execution.contains("\"status\":\"FAILED\"")) {
+                throw new IllegalStateException("Run " + runId + " did not finish: " + execution);
+            }
+            Thread.sleep(20);
+            execution = get("/runs/" + runId + "/execution");
+        }
+        return execution;
+    }
+
+    /**
+     * Agent overhead per metric batch: one agent (idle CPU measured first) executes {@code process} runs that write
+     * metric lines to {@code $CAIRN_METRICS_FILE}, which the agent ships as metric batches. A burst run writes
+     * {@code lines} lines of {@code keys} metrics at once (the agent coalesces them into 1000-point batches); reported:
+     * the agent JVM's CPU time per batch and per point above its idle rate, and from the attempt's start to every
+     * point readable. A paced run writes {@code paced} lines of 2 metrics, 20 a second, each carrying its write time
+     * ({@code written_ms}); the batch's arrival time at the backend (the points' timestamp) minus it is the shipping
+     * latency, reported as p50/p95, and the agent's CPU per line.
+     */
+    void agentMetrics(int lines, int keys, int paced, String agentJar, String url) throws Exception {
+        try (BenchAgent agent = startAgent("agent-metrics", agentJar, "250", url)) {
+            runToEnd(agent, "true");
+            long idleStart = System.nanoTime();
+            long idleCpu = agent.cpuNanos();
+            Thread.sleep(5000);
+            double idleCpuPerSecond = (agent.cpuNanos() - idleCpu) / ((System.nanoTime() - idleStart) / 1e9);
+
+            String burst = "awk 'BEGIN { for (i = 0; i < " + lines + "; i++) { printf \"{\\\"step\\\": %d, \\\"metrics\\\": {\", i; "
+                    + "for (k = 0; k < " + keys + "; k++) printf \"%s\\\"k%d\\\": %.6f\", (k ? \", \" : \"\"), k, i * 0.001; "
+                    + "print \"}}\" } }' > \"$CAIRN_METRICS_FILE\"";
+            long cpu = agent.cpuNanos();
+            long wall = System.nanoTime();
+            String execution = runToEnd(agent, burst);
+            String runId = field(execution, "runId");
+            String history = get("/runs/" + runId + "/metrics/k0?maxPoints=4");
+            while (!history.contains("\"totalPoints\":" + lines + ",")) {
+                Thread.sleep(20);
+                history = get("/runs/" + runId + "/metrics/k0?maxPoints=4");
+            }
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            double busyCpuMs = (agent.cpuNanos() - cpu - idleCpuPerSecond * seconds) / 1e6;
+            long points = (long) lines * keys;
+            long batches = (points + 999) / 1000;
+            long started = Long.parseLong(field(execution, "startTime"));
+            long shipped = Long.parseLong(field(get("/runs/" + runId + "/metrics"), "timestamp"));
+            System.out.printf(Locale.ROOT, "agent-metrics: idle agent %.1f ms CPU/s; burst of %d lines x %d metrics"
+                    + " (%d points, %d batches): agent CPU %.2f ms per batch, %.2f us per point; lease -> last batch"
+                    + " stored %.2f s (%.0f points/s)%n", idleCpuPerSecond / 1e6, lines, keys, points, batches,
+                    busyCpuMs / batches, busyCpuMs * 1000 / points, (shipped - started) / 1000.0,
+                    points / ((shipped - started) / 1000.0));
+
+            String pacedScript = "i=0; while [ $i -lt " + paced + " ]; do printf '{\"step\": %d, \"metrics\": "
+                    + "{\"written_ms\": %s, \"loss\": 0.5}}\\n' $i $(date +%s%3N) >> \"$CAIRN_METRICS_FILE\"; "
+                    + "i=$((i+1)); sleep 0.05; done";
+            cpu = agent.cpuNanos();
+            wall = System.nanoTime();
+            runId = field(runToEnd(agent, pacedScript), "runId");
+            history = get("/runs/" + runId + "/metrics/written_ms?maxResults=" + Math.min(paced, 1000));
+            seconds = (System.nanoTime() - wall) / 1e9;
+            busyCpuMs = (agent.cpuNanos() - cpu - idleCpuPerSecond * seconds) / 1e6;
+            List<Long> latencies = new ArrayList<>();
+            Matcher point = Pattern.compile("\"value\":([^,]+),\"step\":\\d+,\"timestamp\":(\\d+)").matcher(history);
+            java.util.Set<Long> arrivals = new java.util.HashSet<>();
+            while (point.find()) {
+                long arrival = Long.parseLong(point.group(2));
+                latencies.add(arrival - (long) Double.parseDouble(point.group(1)));
+                arrivals.add(arrival);
+            }
+            System.out.printf(Locale.ROOT, "agent-metrics: %d lines paced at 20/s: written -> stored p50 %.0f ms, p95 %.0f ms,"
+                    + " max %.0f ms in %d batches; agent CPU %.2f ms per line above idle%n", latencies.size(),
+                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100), arrivals.size(),
+                    busyCpuMs / Math.max(1, latencies.size()));
         }
     }
 
@@ -102,30 +216,10 @@ public class Benchmark {
      * RUNNING is the server's own times: the attempt's start (lease) minus the submission (event time).
      */
     void schedule(int submissions, String agentJar, String pollMs, String url) throws Exception {
-        String project = id(post("/projects", "{\"name\":\"bench-schedule-" + System.nanoTime() + "\"}"));
-        String target = id(post("/compute/targets", "{\"name\":\"bench-" + System.nanoTime() + "\",\"kind\":\"process\"}"));
-        String account = post("/orgs/default/service-accounts", "{\"name\":\"bench-" + (System.nanoTime() % 100000)
-                + "\",\"role\":\"ADMIN\"}");
-        java.nio.file.Path workDir = java.nio.file.Files.createTempDirectory("cairn-bench-agent-");
-        Process agent = new ProcessBuilder("java", "-jar", agentJar, "--url=" + url, "--targets=" + target,
-                "--client-id=" + field(account, "clientId"), "--client-secret=" + field(account, "clientSecret"),
-                "--work-dir=" + workDir, "--poll-interval-ms=" + pollMs, "--name=bench")
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("agent.log").toFile()).start();
-        try {
+        try (BenchAgent agent = startAgent("schedule", agentJar, pollMs, url)) {
             List<Long> latencies = new ArrayList<>();
             for (int i = -5; i < submissions; i++) {
-                String submitted = post("/compute/targets/" + target + "/runs", "{\"projectId\":\"" + project
-                        + "\",\"spec\":{\"entrypoint\":\"true\",\"maxAttempts\":1}}");
-                String runId = field(submitted, "runId");
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                String execution = get("/runs/" + runId + "/execution");
-                while (!execution.contains("\"status\":\"FINISHED\"")) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Run " + runId + " did not finish: " + execution);
-                    }
-                    Thread.sleep(20);
-                    execution = get("/runs/" + runId + "/execution");
-                }
+                String execution = runToEnd(agent, "true");
                 if (i >= 0) {
                     latencies.add(Long.parseLong(field(execution, "startTime"))
                             - Long.parseLong(field(execution, "submissionTime")));
@@ -134,9 +228,6 @@ public class Benchmark {
             System.out.printf(Locale.ROOT, "schedule: %d submissions, one idle agent polling every %s ms: submit -> RUNNING"
                     + " p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", submissions, pollMs, percentile(latencies, 50),
                     percentile(latencies, 95), percentile(latencies, 100));
-        } finally {
-            agent.destroy();
-            agent.waitFor();
         }
     }
 
@@ -603,6 +694,10 @@ public class Benchmark {
         Collections.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String id(String json) {

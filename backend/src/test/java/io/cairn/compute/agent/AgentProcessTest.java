@@ -76,6 +76,23 @@ class AgentProcessTest extends ComputeTestBase {
         assertThat(owner.get("/api/v1/tokens").text()).contains("run " + runId + " attempt 1");
     }
 
+    /** Lines written to $CAIRN_METRICS_FILE reach the run as metric batches, also those written just before exit. */
+    @Test
+    void theLinesAProcessWritesToItsMetricsFileBecomeItsRunsMetrics() throws Exception {
+        startAgent(Files.createTempDirectory("agent-"));
+        String script = "i=0; while [ $i -lt 150 ]; do "
+                + "echo \"{\\\"step\\\": $i, \\\"metrics\\\": {\\\"loss\\\": 0.$i, \\\"acc\\\": $i}}\" >> \"$CAIRN_METRICS_FILE\"; "
+                + "i=$((i+1)); done; echo 'not json' >> \"$CAIRN_METRICS_FILE\"; "
+                + "echo '{\"step\": 150, \"metrics\": {\"loss\": 0.01, \"acc\": 150}}' >> \"$CAIRN_METRICS_FILE\"";
+        String runId = steps.submit(owner, target, project, script, 1);
+        awaitEnded(runId, "FINISHED");
+        Api.Response metrics = owner.get("/api/v1/runs/" + runId + "/metrics");
+        assertThat(metrics.get("/metrics/acc/value")).isEqualTo("150.0");
+        assertThat(metrics.get("/metrics/loss/step")).isEqualTo("150");
+        Api.Response history = owner.get("/api/v1/runs/" + runId + "/metrics/acc?maxResults=1000");
+        assertThat(history.json().get("points")).hasSize(151); // the line that is not JSON held up none after it
+    }
+
     @Test
     void aNonZeroExitFailsTheRunWithItsReasonAndKeepsTheLogs() throws Exception {
         startAgent(Files.createTempDirectory("agent-"));

@@ -65,11 +65,16 @@ public class CairnClient {
     }
 
     public Response post(String path, Object body) {
-        return send("POST", path, body);
+        return send("POST", path, body, Map.of());
+    }
+
+    /** POST with these extra request headers (e.g. {@code Idempotency-Key}). */
+    public Response post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
     }
 
     public Response get(String path) {
-        return send("GET", path, null);
+        return send("GET", path, null, Map.of());
     }
 
     /** POST that must succeed. */
@@ -152,7 +157,7 @@ public class CairnClient {
         HttpRequest.Builder create();
     }
 
-    private Response send(String method, String path, Object body) {
+    private Response send(String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
         HttpResponse<String> response = exchangeAuthorized(() -> {
@@ -160,6 +165,7 @@ public class CairnClient {
                     .timeout(TIMEOUT)
                     .header("Accept", "application/json")
                     .method(method, publisher);
+            headers.forEach(request::header);
             return body == null ? request : request.header("Content-Type", "application/json");
         }, HttpResponse.BodyHandlers.ofString());
         String text = response.body();

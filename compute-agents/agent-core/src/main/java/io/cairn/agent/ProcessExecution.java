@@ -39,7 +39,7 @@ public class ProcessExecution implements RunExecutor.Execution {
      * to report to its run ({@link CairnClient#trackingEnvironment}, with {@code runToken}).
      */
     ProcessExecution(CairnClient client, String runId, JsonNode spec, String runToken, Path workDir) {
-        this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId),
+        this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId, workDir),
                 spec.path("timeoutSeconds").asLong(0), workDir, true, runToken);
     }
 
@@ -140,6 +140,13 @@ public class ProcessExecution implements RunExecutor.Execution {
                     parameter.getValue().asString());
         }
         environment.put("CAIRN_RUN_ID", runId);
+        return environment;
+    }
+
+    /** A {@code process} run's variables: {@link #processEnvironment(JsonNode, String)} and its metrics file. */
+    private static Map<String, String> processEnvironment(JsonNode spec, String runId, Path workDir) {
+        Map<String, String> environment = processEnvironment(spec, runId);
+        environment.put("CAIRN_METRICS_FILE", workDir.toAbsolutePath().resolve(TrainingExecution.METRICS).toString());
         return environment;
     }
 

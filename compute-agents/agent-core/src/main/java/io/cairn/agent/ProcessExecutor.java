@@ -1,6 +1,10 @@
 package io.cairn.agent;
 
-/** The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c}. */
+/**
+ * The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c}. The lines the process
+ * writes to {@code $CAIRN_METRICS_FILE} ({@value TrainingExecution#METRICS} in its working directory) are shipped to
+ * its run as metric batches while it runs, as for the training executors.
+ */
 public class ProcessExecutor implements RunExecutor {
 
     @Override
@@ -10,6 +14,19 @@ public class ProcessExecutor implements RunExecutor {
 
     @Override
     public Execution prepare(RunContext run) {
-        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir());
+        ProcessExecution process = new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir());
+        MetricsShipper metrics = new MetricsShipper(run.client(), run.runId(), run.attempt(),
+                run.workDir().resolve(TrainingExecution.METRICS));
+        return new Execution() {
+            @Override
+            public Outcome run() throws java.io.IOException, InterruptedException {
+                return metrics.shipWhile(process);
+            }
+
+            @Override
+            public void cancel() {
+                process.cancel();
+            }
+        };
     }
 }

@@ -87,7 +87,7 @@ public abstract class TrainingExecution implements RunExecutor.Execution {
         if (cancelled) {
             process.cancel();
         }
-        RunExecutor.Outcome outcome = new MetricsShipper(run.client(), run.runId(), dir.resolve(METRICS))
+        RunExecutor.Outcome outcome = new MetricsShipper(run.client(), run.runId(), run.attempt(), dir.resolve(METRICS))
                 .shipWhile(process);
         if ("FINISHED".equals(outcome.status())) {
             return upload(dir.resolve(OUTPUT));
