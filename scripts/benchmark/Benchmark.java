@@ -175,16 +175,17 @@ public class Benchmark {
                 history = get("/runs/" + runId + "/metrics/k0?maxPoints=4");
             }
             double seconds = (System.nanoTime() - wall) / 1e9;
-            double busyCpuMs = (agent.cpuNanos() - cpu - idleCpuPerSecond * seconds) / 1e6;
+            double cpuMs = (agent.cpuNanos() - cpu) / 1e6;
+            double busyCpuMs = cpuMs - idleCpuPerSecond * seconds / 1e6;
             long points = (long) lines * keys;
             long batches = (points + 999) / 1000;
             long started = Long.parseLong(field(execution, "startTime"));
             long shipped = Long.parseLong(field(get("/runs/" + runId + "/metrics"), "timestamp"));
             System.out.printf(Locale.ROOT, "agent-metrics: idle agent %.1f ms CPU/s; burst of %d lines x %d metrics"
-                    + " (%d points, %d batches): agent CPU %.2f ms per batch, %.2f us per point; lease -> last batch"
-                    + " stored %.2f s (%.0f points/s)%n", idleCpuPerSecond / 1e6, lines, keys, points, batches,
-                    busyCpuMs / batches, busyCpuMs * 1000 / points, (shipped - started) / 1000.0,
-                    points / ((shipped - started) / 1000.0));
+                    + " (%d points, %d batches): agent CPU %.2f ms per batch (%.2f above its idle rate), %.2f us per"
+                    + " point; lease -> last batch stored %.2f s (%.0f points/s)%n", idleCpuPerSecond / 1e6, lines, keys,
+                    points, batches, cpuMs / batches, busyCpuMs / batches, cpuMs * 1000 / points,
+                    (shipped - started) / 1000.0, points / ((shipped - started) / 1000.0));
 
             String pacedScript = "i=0; while [ $i -lt " + paced + " ]; do printf '{\"step\": %d, \"metrics\": "
                     + "{\"written_ms\": %s, \"loss\": 0.5}}\\n' $i $(date +%s%3N) >> \"$CAIRN_METRICS_FILE\"; "
@@ -194,7 +195,7 @@ public class Benchmark {
             runId = field(runToEnd(agent, pacedScript), "runId");
             history = get("/runs/" + runId + "/metrics/written_ms?maxResults=" + Math.min(paced, 1000));
             seconds = (System.nanoTime() - wall) / 1e9;
-            busyCpuMs = (agent.cpuNanos() - cpu - idleCpuPerSecond * seconds) / 1e6;
+            cpuMs = (agent.cpuNanos() - cpu) / 1e6;
             List<Long> latencies = new ArrayList<>();
             Matcher point = Pattern.compile("\"value\":([^,]+),\"step\":\\d+,\"timestamp\":(\\d+)").matcher(history);
             java.util.Set<Long> arrivals = new java.util.HashSet<>();
@@ -204,9 +205,9 @@ public class Benchmark {
                 arrivals.add(arrival);
             }
             System.out.printf(Locale.ROOT, "agent-metrics: %d lines paced at 20/s: written -> stored p50 %.0f ms, p95 %.0f ms,"
-                    + " max %.0f ms in %d batches; agent CPU %.2f ms per line above idle%n", latencies.size(),
-                    percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100), arrivals.size(),
-                    busyCpuMs / Math.max(1, latencies.size()));
+                    + " max %.0f ms in %d batches; agent CPU %.1f ms/s while shipping (idle %.1f ms/s)%n",
+                    latencies.size(), percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100),
+                    arrivals.size(), cpuMs / seconds, idleCpuPerSecond / 1e6);
         }
     }
 
