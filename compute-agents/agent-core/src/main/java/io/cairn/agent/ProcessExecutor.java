@@ -1,6 +1,9 @@
 package io.cairn.agent;
 
-/** The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c}. */
+/**
+ * The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c} in the attempt's working
+ * directory, which first receives the run's source snapshot ({@link SourceFetch}).
+ */
 public class ProcessExecutor implements RunExecutor {
 
     @Override
@@ -10,6 +13,6 @@ public class ProcessExecutor implements RunExecutor {
 
     @Override
     public Execution prepare(RunContext run) {
-        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir());
+        return new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir(), run.source());
     }
 }

@@ -16,7 +16,7 @@ class ProcessExecutionTest {
             "--targets=t", "--token-file=/dev/null"}, Map.of()));
 
     private ProcessExecution execution(String spec, Path dir) {
-        return new ProcessExecution(offline, "r-1", json.readTree(spec), null, dir.resolve("attempt-1"));
+        return new ProcessExecution(offline, "r-1", json.readTree(spec), null, dir.resolve("attempt-1"), null);
     }
 
     @Test
