@@ -154,7 +154,7 @@ final class SourceFetch {
             throw new IllegalArgumentException(what + " did not end within " + GIT_TIMEOUT_MINUTES + " minutes");
         }
         if (started.exitValue() != 0) {
-            String said = output.toString().strip();
+            String said = output.toString().strip().replaceAll("\\s*\\R\\s*", " ");
             throw new IllegalArgumentException(what + " failed with exit code " + started.exitValue() + ": "
                     + (said.length() > 600 ? said.substring(0, 600) + "…" : said));
         }

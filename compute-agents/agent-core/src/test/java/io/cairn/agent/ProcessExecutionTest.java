@@ -29,6 +29,21 @@ class ProcessExecutionTest {
     }
 
     @Test
+    void aSourceThatCannotBeMaterialisedFailsTheAttemptBeforeTheProcessStarts(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("no-such-repo").toUri().toString();
+        ProcessExecution execution = new ProcessExecution(offline, "r-1", json.readTree("{\"entrypoint\": \"touch started\"}"),
+                null, dir.resolve("attempt-1"), json.readTree("{\"gitRepo\": \"" + missing + "\", \"gitCommit\": \"abcdef1\"}"));
+
+        RunExecutor.Outcome outcome = execution.run();
+
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.exitCode()).isNull();
+        assertThat(outcome.reason()).startsWith("The run's source could not be materialised: git clone " + missing
+                + " failed with exit code 128: ");
+        assertThat(dir.resolve("attempt-1").resolve("started")).doesNotExist();
+    }
+
+    @Test
     void exitCodesBecomeFinishedOrFailedWithAReason(@TempDir Path dir) throws Exception {
         assertThat(execution("{\"entrypoint\": \"exit 0\"}", dir).run())
                 .isEqualTo(new RunExecutor.Outcome("FINISHED", 0, null));
