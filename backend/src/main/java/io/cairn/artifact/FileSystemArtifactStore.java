@@ -1,6 +1,7 @@
 package io.cairn.artifact;
 
 import io.cairn.common.CairnProperties;
+import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.PayloadTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,15 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Blobs under {@code $CAIRN_DATA_DIR/artifacts/<tenant>/sha256/<ab>/<cd>/<digest>}. An upload streams to
+ * Blobs under {@code <root>/<tenant>/sha256/<ab>/<cd>/<digest>}, the root being {@code $CAIRN_DATA_DIR/artifacts}
+ * for the application's artifact store. An upload streams to
  * a temporary file while being hashed, then moves into place atomically; a failed or oversized upload
  * leaves nothing behind.
  */
@@ -30,14 +34,21 @@ public class FileSystemArtifactStore implements ArtifactStore {
     private final Path root;
     private final Path incoming;
 
+    @Autowired
     public FileSystemArtifactStore(CairnProperties properties) throws IOException {
-        this.root = properties.dataDir().toAbsolutePath().normalize().resolve("artifacts");
-        this.incoming = root.resolve(".incoming");
+        this(properties.dataDir().resolve("artifacts"));
+    }
+
+    /** A store of its own under {@code root} (source archives live under {@code $CAIRN_DATA_DIR/sources}). */
+    public FileSystemArtifactStore(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.incoming = this.root.resolve(".incoming");
         Files.createDirectories(incoming);
     }
 
     @Override
-    public StoredBlob store(String tenantId, InputStream content, long maxBytes) throws IOException {
+    public StoredBlob store(String tenantId, InputStream content, long maxBytes, String expectedSha256)
+            throws IOException {
         Path temp = Files.createTempFile(incoming, "upload-", ".part");
         try {
             MessageDigest digest = sha256();
@@ -56,6 +67,10 @@ public class FileSystemArtifactStore implements ArtifactStore {
                 }
             }
             String sha = HexFormat.of().formatHex(digest.digest());
+            if (expectedSha256 != null && !expectedSha256.equals(sha)) {
+                throw new InvalidInputException("body", "The body's SHA-256 is " + sha + ", not " + expectedSha256
+                        + "; nothing was stored");
+            }
             Path target = blob(tenantId, sha);
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -72,6 +87,12 @@ public class FileSystemArtifactStore implements ArtifactStore {
         } catch (NoSuchFileException e) {
             throw new IOException("Artifact blob " + sha256 + " of tenant " + tenantId + " is missing from " + root, e);
         }
+    }
+
+    @Override
+    public Optional<Long> size(String tenantId, String sha256) throws IOException {
+        Path blob = blob(tenantId, sha256);
+        return Files.isRegularFile(blob) ? Optional.of(Files.size(blob)) : Optional.empty();
     }
 
     private Path blob(String tenantId, String sha256) {

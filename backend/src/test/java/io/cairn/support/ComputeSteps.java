@@ -60,6 +60,14 @@ public final class ComputeSteps {
         return registered.get("/id");
     }
 
+    /** Submits a one-attempt {@code process} run whose working directory gets {@code source} (a run's source snapshot). */
+    public String submit(Api editor, String targetId, String projectId, String command, Map<String, Object> source) {
+        Api.Response submitted = editor.post("/api/v1/compute/targets/" + targetId + "/runs", Map.of("projectId", projectId,
+                "source", source, "spec", Map.of("entrypoint", command, "maxAttempts", 1)));
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
+        return submitted.get("/runId");
+    }
+
     public String submit(Api editor, String targetId, String projectId, String command, int maxAttempts) {
         Api.Response submitted = editor.post("/api/v1/compute/targets/" + targetId + "/runs", Map.of("projectId", projectId,
                 "spec", Map.of("entrypoint", command, "parameters", Map.of("lr", "0.1"), "maxAttempts", maxAttempts,

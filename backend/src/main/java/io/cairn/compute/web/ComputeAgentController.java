@@ -16,6 +16,8 @@ import io.cairn.run.api.RunCommand.ExtendRunLeaseCommand;
 import io.cairn.run.api.RunCommand.LeaseRunCommand;
 import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.RunStatus;
+import io.cairn.run.api.SourceSnapshot;
+import io.cairn.run.query.RunReadModel;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
@@ -57,10 +59,12 @@ public class ComputeAgentController {
     private final AccessPolicy policy;
     private final Clock clock;
     private final RunTokens runTokens;
+    private final RunReadModel runs;
 
     ComputeAgentController(Commands commands, ProjectionBarrier barrier, ComputeReadModel compute, AccessPolicy policy,
-                           Clock clock, RunTokens runTokens) {
+                           Clock clock, RunTokens runTokens, RunReadModel runs) {
         this.runTokens = runTokens;
+        this.runs = runs;
         this.commands = commands;
         this.barrier = barrier;
         this.compute = compute;
@@ -80,9 +84,12 @@ public class ComputeAgentController {
     public record HeartbeatResponse(List<String> cancel, int leaseTtlSeconds) {
     }
 
-    /** {@code runToken}: what the run's own process reports with, acting as the run's submitter (RunTokens). */
+    /**
+     * {@code source}: the run's source snapshot, which the agent materialises in the attempt's working directory;
+     * {@code runToken}: what the run's own process reports with, acting as the run's submitter (RunTokens).
+     */
     public record Lease(String runId, String projectId, String targetId, int attempt, long leaseExpiresAt,
-                        int leaseTtlSeconds, RunSpec spec, String runToken) {
+                        int leaseTtlSeconds, RunSpec spec, SourceSnapshot source, String runToken) {
     }
 
     /** {@code attempt}: the attempt number of the lease, so a report about an earlier attempt is refused. */
@@ -164,7 +171,7 @@ public class ComputeAgentController {
             ExecutionView execution = RunExecutionController.visible(compute, caller.tenantId(), runId);
             return ResponseEntity.ok(new Lease(runId, execution.projectId(), execution.targetId(), execution.attempt(),
                     execution.leaseExpiresAt() == null ? 0 : execution.leaseExpiresAt(), agent.leaseTtlSeconds(),
-                    execution.spec(), runTokens.issue(caller.tenantId(), runId, execution.attempt(), execution.spec())));
+                    execution.spec(), runs.get(caller.tenantId(), runId).source(), runTokens.issue(caller.tenantId(), runId, execution.attempt(), execution.spec())));
         }
         return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
     }

@@ -13,6 +13,7 @@ import io.cairn.compute.query.ComputeViews.TargetView;
 import io.cairn.project.api.ProjectRole;
 import io.cairn.run.api.RunCommand.SubmitRunCommand;
 import io.cairn.run.api.RunSpec;
+import io.cairn.run.api.SourceSnapshot;
 import io.cairn.tenancy.AccessPolicy;
 import io.cairn.tenancy.AccessPolicy.Action;
 import io.cairn.tenancy.CairnPrincipal;
@@ -55,7 +56,8 @@ public class ComputeTargetController {
     public record UpdateTargetRequest(String name, TargetSettings settings) {
     }
 
-    public record SubmitRunRequest(String projectId, String name, Map<String, String> tags, RunSpec spec) {
+    public record SubmitRunRequest(String projectId, String name, Map<String, String> tags, SourceSnapshot source,
+                                   RunSpec spec) {
     }
 
     public record TargetPage(List<TargetView> targets, String nextPageToken) {
@@ -113,7 +115,7 @@ public class ComputeTargetController {
         compute.target(caller.tenantId(), id);
         String runId = UUID.randomUUID().toString().replace("-", "");
         commands.sendAndProject(new SubmitRunCommand(runId, caller.tenantId(), request.projectId(), request.name(),
-                request.tags(), id, request.spec()), "Run", runId, "runs", PROJECTION);
+                request.tags(), id, request.spec(), request.source()), "Run", runId, "runs", PROJECTION);
         return ResponseEntity.created(URI.create("/api/v1/runs/" + runId))
                 .body(RunExecutionController.visible(compute, caller.tenantId(), runId));
     }

@@ -71,10 +71,12 @@ public sealed interface RunCommand {
     }
 
     /**
-     * Creates a QUEUED run that a compute agent of {@code targetId} will execute; see {@link RunSpec}.
+     * Creates a QUEUED run that a compute agent of {@code targetId} will execute; see {@link RunSpec}. The agent
+     * materialises {@code source} (optional) in the attempt's working directory.
      */
     record SubmitRunCommand(@TargetAggregateIdentifier String runId, String tenantId, String projectId, String name,
-                            Map<String, String> tags, String targetId, RunSpec spec) implements RunCommand {
+                            Map<String, String> tags, String targetId, RunSpec spec, SourceSnapshot source)
+            implements RunCommand {
     }
 
     /** An agent takes a queued run for {@code leaseMillis}; answers the attempt number. Only one agent wins. */

@@ -48,6 +48,7 @@ import io.cairn.run.api.RunEvent.RunStartedEvent;
 import io.cairn.run.api.RunEvent.RunTagDeletedEvent;
 import io.cairn.run.api.RunEvent.RunTaggedEvent;
 import io.cairn.run.api.RunSpec;
+import io.cairn.run.api.SourceArchiveGuard;
 import io.cairn.run.api.RunStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,11 +114,11 @@ public class Run {
     }
 
     @CommandHandler
-    public Run(CreateRunCommand command, ProjectGuard projects, Clock clock) {
+    public Run(CreateRunCommand command, ProjectGuard projects, SourceArchiveGuard archives, Clock clock) {
         projects.requireAcceptsRuns(command.tenantId(), command.projectId(), "projectId");
         String name = command.name() == null ? RunNames.generate() : Inputs.requireName("name", command.name());
         Inputs.requireTags("tags", command.tags());
-        RunRules.requireSource(command.source());
+        RunRules.requireSource(command.source(), command.tenantId(), archives);
         RunRules.requireEnvironment(command.environment());
         long startTime = command.startTime() == null ? clock.millis() : command.startTime();
         if (startTime <= 0) {
@@ -130,12 +131,13 @@ public class Run {
 
     @CommandHandler
     public Run(SubmitRunCommand command, ProjectGuard projects, ComputeTargetGuard targets, DatasetGuard datasets,
-               Clock clock) {
+               SourceArchiveGuard archives, Clock clock) {
         projects.requireAcceptsRuns(command.tenantId(), command.projectId(), "projectId");
         String name = command.name() == null ? RunNames.generate() : Inputs.requireName("name", command.name());
         Inputs.requireTags("tags", command.tags());
         String targetKind = targets.requireKind(command.tenantId(), command.targetId(), "targetId");
         RunSpec spec = RunRules.requireSpec(command.spec(), targetKind);
+        RunRules.requireSubmittedSource(command.source(), command.tenantId(), archives);
         int attempts = spec.maxAttempts() == null ? DEFAULT_MAX_ATTEMPTS : spec.maxAttempts();
         if (attempts < 1 || attempts > MAX_ATTEMPTS) {
             throw new InvalidInputException("spec.maxAttempts", "maxAttempts must be between 1 and " + MAX_ATTEMPTS);
@@ -143,7 +145,7 @@ public class Run {
         List<DatasetInput> inputs = spec.inputs() == null || spec.inputs().isEmpty() ? List.of()
                 : datasets.requireVersions(command.tenantId(), spec.inputs(), "spec.inputs");
         apply(new RunCreatedEvent(command.runId(), command.tenantId(), command.projectId(), name,
-                command.tags() == null ? Map.of() : Map.copyOf(command.tags()), null, spec.environment(),
+                command.tags() == null ? Map.of() : Map.copyOf(command.tags()), command.source(), spec.environment(),
                 RunStatus.QUEUED, clock.millis()));
         apply(new RunSubmittedEvent(command.runId(), command.tenantId(), command.projectId(), command.targetId(), spec,
                 attempts));

@@ -5,6 +5,7 @@ import io.cairn.common.validation.Inputs;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.MetricPoint;
+import io.cairn.run.api.SourceArchiveGuard;
 import io.cairn.run.api.SourceSnapshot;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,26 @@ final class RunRules {
     private static final long MAX_CLOCK_SKEW_MS = 10L * 365 * 24 * 3600 * 1000;
 
     private RunRules() {
+    }
+
+    /** A run's source: well-formed, and its archive (when it names one) stored in the tenant's source archives. */
+    static void requireSource(SourceSnapshot source, String tenantId, SourceArchiveGuard archives) {
+        requireSource(source);
+        if (source != null && source.archiveDigest() != null) {
+            archives.requireArchive(tenantId, source.archiveDigest(), "source.archiveDigest");
+        }
+    }
+
+    /**
+     * A submitted run's source: as any run's, and a git repository without an archive needs the commit the agent
+     * checks out (a branch's head would differ between attempts).
+     */
+    static void requireSubmittedSource(SourceSnapshot source, String tenantId, SourceArchiveGuard archives) {
+        requireSource(source, tenantId, archives);
+        if (source != null && source.gitRepo() != null && source.gitCommit() == null && source.archiveDigest() == null) {
+            throw new InvalidInputException("source.gitCommit", "A submitted run that names a gitRepo (and no "
+                    + "archiveDigest) needs the gitCommit the agent checks out");
+        }
     }
 
     static void requireSource(SourceSnapshot source) {

@@ -72,11 +72,17 @@ public class RunArtifacts {
         ArtifactView artifact = runs.artifact(caller.tenantId(), runId, path)
                 .orElseThrow(() -> new NotFoundException("Artifact", path));
         InputStream content = store.open(caller.tenantId(), artifact.sha256());
-        String fileName = path.substring(path.lastIndexOf('/') + 1);
+        return attachment(content, artifact.size(), artifact.sha256(), path.substring(path.lastIndexOf('/') + 1),
+                MediaType.APPLICATION_OCTET_STREAM);
+    }
+
+    /** Stored content served as a download: its digest as the ETag, never sniffed by a browser. */
+    static ResponseEntity<InputStreamResource> attachment(InputStream content, long size, String sha256,
+                                                          String fileName, MediaType type) {
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(artifact.size())
-                .eTag("\"" + artifact.sha256() + "\"")
+                .contentType(type)
+                .contentLength(size)
+                .eTag("\"" + sha256 + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(content));

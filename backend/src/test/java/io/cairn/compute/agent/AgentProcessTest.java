@@ -6,6 +6,7 @@ import io.cairn.agent.AgentMain;
 import io.cairn.support.AgentProcesses;
 import io.cairn.support.Api;
 import io.cairn.support.ComputeTestBase;
+import io.cairn.support.SourceZips;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -156,6 +157,80 @@ class AgentProcessTest extends ComputeTestBase {
                 .forEach(event -> events.add(event.get("type").asString()));
         assertThat(events).contains("cairn.run.RunAttemptStarted", "cairn.run.RunAttemptLost",
                 "cairn.run.RunAttemptEnded");
+    }
+
+    /** The archive wins over the repository the run also names; the process runs the script it holds. */
+    @Test
+    void aProcessRunExecutesAScriptFromItsUnpackedSourceArchive() throws Exception {
+        startAgent(Files.createTempDirectory("agent-"));
+        String script = "echo \"training from $(pwd | xargs basename)\"; "
+                + "curl -sf -X POST -H \"Authorization: Bearer $CAIRN_TOKEN\" -H 'Content-Type: application/json' "
+                + "-d '{\"points\": [{\"key\": \"from_archive\", \"value\": 1}]}' "
+                + "\"$CAIRN_URL/api/v1/runs/$CAIRN_RUN_ID/metrics\" > /dev/null || exit 8\n";
+        byte[] zip = SourceZips.zip(Map.of("src/train.sh", script));
+        String sha = SourceZips.upload(owner, zip);
+        String runId = steps.submit(owner, target, project, "sh src/train.sh", Map.of("archiveDigest", "sha256:" + sha,
+                "gitRepo", "https://git.example.com/never-cloned.git", "gitCommit", "4f2a9c1d"));
+        awaitEnded(runId, "FINISHED");
+        assertThat(owner.get("/api/v1/runs/" + runId + "/metrics").get("/metrics/from_archive/value")).isEqualTo("1.0");
+        assertThat(log(runId, "stdout")).isEqualTo("training from attempt-1\n");
+        assertThat(log(runId, "stderr")).isEqualTo("[cairn-agent] source: unpacked the archive sha256:" + sha + " (1 files, "
+                + script.length() + " bytes) into the working directory\n"
+                + "[cairn-agent] source: the run also names https://git.example.com/never-cloned.git at 4f2a9c1d; the "
+                + "archive wins, nothing was cloned\n");
+    }
+
+    @Test
+    void aProcessRunWithoutArchiveGetsItsGitCommitCheckedOut() throws Exception {
+        Path repo = Files.createTempDirectory("repo-");
+        String first = git(repo, "git init -q && echo v1 > version.txt && git add . && git commit -qm v1 "
+                + "&& git rev-parse HEAD && echo v2 > version.txt && git commit -qam v2").trim();
+        startAgent(Files.createTempDirectory("agent-"));
+        String runId = steps.submit(owner, target, project, "cat version.txt; git rev-parse HEAD",
+                Map.of("gitRepo", repo.toUri().toString(), "gitCommit", first));
+        awaitEnded(runId, "FINISHED");
+        assertThat(log(runId, "stdout")).isEqualTo("v1\n" + first + "\n");
+        assertThat(log(runId, "stderr")).isEqualTo("[cairn-agent] source: checked out " + repo.toUri() + " at " + first
+                + " into the working directory\n");
+    }
+
+    @Test
+    void aZipSlipArchiveFailsTheRunBeforeItsProcessStarts() throws Exception {
+        Path workDir = Files.createTempDirectory("agent-");
+        startAgent(workDir);
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("train.sh", "touch started\n");
+        files.put("../../escaped.sh", "echo pwned\n");
+        String sha = SourceZips.upload(owner, SourceZips.zip(files));
+        String runId = steps.submit(owner, target, project, "sh train.sh", Map.of("archiveDigest", sha));
+        awaitEnded(runId, "FAILED");
+        String reason = "The run's source could not be materialised: the archive sha256:" + sha + " was refused: Entry "
+                + "'../../escaped.sh' would escape the working directory (a '..' segment)";
+        assertThat(owner.get("/api/v1/runs/" + runId + "/execution").get("/reason")).isEqualTo(reason);
+        assertThat(log(runId, "stderr")).isEqualTo("[cairn-agent] " + reason + "\n");
+        assertThat(workDir.resolve("runs").resolve(runId).resolve("attempt-1").resolve("started")).doesNotExist();
+        assertThat(workDir.resolve("runs").resolve("escaped.sh")).doesNotExist();
+        assertThat(workDir.resolve("runs").resolve(runId).resolve("escaped.sh")).doesNotExist();
+    }
+
+    /** The run's log chunks of one stream, concatenated. */
+    private String log(String runId, String stream) {
+        StringBuilder text = new StringBuilder();
+        owner.get("/api/v1/runs/" + runId + "/logs?stream=" + stream).json().get("chunks")
+                .forEach(chunk -> text.append(chunk.get("text").asString()));
+        return text.toString();
+    }
+
+    /** Runs a shell script of git commands in {@code repo} with a fixed identity; answers its output. */
+    private static String git(Path repo, String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script).directory(repo.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_AUTHOR_NAME", "Test",
+                "GIT_AUTHOR_EMAIL", "test@example.com", "GIT_COMMITTER_NAME", "Test",
+                "GIT_COMMITTER_EMAIL", "test@example.com"));
+        Process git = builder.start();
+        String output = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as(output).isZero();
+        return output;
     }
 
     private Process startAgent(Path workDir) throws IOException, URISyntaxException {

@@ -34,12 +34,15 @@ import io.cairn.run.api.RunCommand.ExtendRunLeaseCommand;
 import io.cairn.run.api.RunCommand.FinishRunCommand;
 import io.cairn.run.api.RunCommand.StartRunCommand;
 import io.cairn.run.api.RunEvent.RunAttemptEndedEvent;
+import io.cairn.run.api.RunEvent.RunCreatedEvent;
+import io.cairn.run.api.RunEvent.RunSubmittedEvent;
 import io.cairn.run.api.RunEvent.RunAttemptLostEvent;
 import io.cairn.run.api.RunEvent.RunFinishedEvent;
 import io.cairn.run.api.RunEvent.RunInputsDeclaredEvent;
 import io.cairn.run.api.RunEvent.RunLeaseExtendedEvent;
 import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.RunStatus;
+import io.cairn.run.api.SourceSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +81,7 @@ class RunExecutionTest {
         fixture.registerInjectableResource(projects);
         fixture.registerInjectableResource(targets);
         fixture.registerInjectableResource(datasets);
+        fixture.registerInjectableResource(RunMother.storedArchives());
         fixture.registerInjectableResource(clock);
         return fixture;
     }
@@ -110,10 +114,47 @@ class RunExecutionTest {
     }
 
     @Test
+    void submitRunCommandRecordsItsSourceOnTheQueuedRun() {
+        fixture.givenNoPriorActivity()
+                .when(submit(RunMother.ARCHIVED_SOURCE))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(event -> event instanceof RunCreatedEvent created
+                                && RunMother.ARCHIVED_SOURCE.equals(created.source())),
+                        matches(event -> event instanceof RunSubmittedEvent))));
+    }
+
+    @Test
+    void submitRunCommandNamingAnArchiveNotStoredIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(submit(new SourceSnapshot(null, null, null, "c".repeat(64))))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage(containsString("Source archive"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void submitRunCommandNamingAnotherTenantsArchiveIsNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new io.cairn.run.api.RunCommand.SubmitRunCommand(RUN_ID, OTHER_TENANT, PROJECT_ID, null, null,
+                        TARGET_ID, RunMother.spec(1), RunMother.ARCHIVED_SOURCE))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void submitRunCommandWithGitRepoButNoCommitIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(submit(new SourceSnapshot("file:///srv/git/churn.git", null, null, null)))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage(containsString("gitCommit"))
+                .expectNoEvents();
+    }
+
+    @Test
     void submitRunCommandToUnknownTargetIsNotFound() {
         fixture.givenNoPriorActivity()
                 .when(new io.cairn.run.api.RunCommand.SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, null, null, "t-404",
-                        RunMother.spec(1)))
+                        RunMother.spec(1), null))
                 .expectException(NotFoundException.class);
     }
 
@@ -121,7 +162,7 @@ class RunExecutionTest {
     void submitRunCommandInAnotherTenantsProjectIsNotFound() {
         fixture.givenNoPriorActivity()
                 .when(new io.cairn.run.api.RunCommand.SubmitRunCommand(RUN_ID, OTHER_TENANT, PROJECT_ID, null, null,
-                        TARGET_ID, RunMother.spec(1)))
+                        TARGET_ID, RunMother.spec(1), null))
                 .expectException(NotFoundException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.cairn.run.command;
 
+import io.cairn.common.error.NotFoundException;
 import io.cairn.run.api.EnvironmentSpec;
 import io.cairn.run.api.MetricPoint;
 import io.cairn.run.api.RunCommand.CreateRunCommand;
@@ -10,6 +11,7 @@ import io.cairn.run.api.RunEvent.RunSubmittedEvent;
 import io.cairn.run.api.RunSpec;
 import io.cairn.run.api.RunEvent.RunCreatedEvent;
 import io.cairn.run.api.RunStatus;
+import io.cairn.run.api.SourceArchiveGuard;
 import io.cairn.run.api.SourceSnapshot;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,10 @@ public final class RunMother {
     public static final EnvironmentSpec ENVIRONMENT = new EnvironmentSpec("jdk-17", null, List.of("dl4j==1.0.0-M2.1"),
             Map.of("OMP_NUM_THREADS", "2"), new EnvironmentSpec.Resources(2.0, 4096L, 0));
 
+    /** The one source archive {@link #storedArchives} holds in {@link #TENANT}. */
+    public static final String ARCHIVE = "b".repeat(64);
+    public static final SourceSnapshot ARCHIVED_SOURCE = new SourceSnapshot(null, null, null, "sha256:" + ARCHIVE);
+
     public static final String TARGET_ID = "t-1";
     public static final String AGENT = "agent-1";
     public static final String OTHER_AGENT = "agent-2";
@@ -41,6 +47,15 @@ public final class RunMother {
             Map.of("GREETING", "hi"), new EnvironmentSpec.Resources(1.0, 512L, 0));
 
     private RunMother() {
+    }
+
+    /** A source archive store holding {@link #ARCHIVE} in {@link #TENANT}, and nothing else. */
+    public static SourceArchiveGuard storedArchives() {
+        return (tenantId, digest, field) -> {
+            if (!TENANT.equals(tenantId) || !digest.endsWith(ARCHIVE)) {
+                throw new NotFoundException("Source archive", digest, field);
+            }
+        };
     }
 
     /** A {@code process} spec as a client sends it (kind left to the target), with {@code maxAttempts}. */
@@ -54,11 +69,15 @@ public final class RunMother {
     }
 
     public static SubmitRunCommand submit(Integer maxAttempts) {
-        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec(maxAttempts));
+        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec(maxAttempts), null);
     }
 
     public static SubmitRunCommand submit(RunSpec spec) {
-        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec);
+        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec, null);
+    }
+
+    public static SubmitRunCommand submit(SourceSnapshot source) {
+        return new SubmitRunCommand(RUN_ID, TENANT, PROJECT_ID, "queued", Map.of(), TARGET_ID, spec(1), source);
     }
 
     public static RunCreatedEvent submittedRunCreated() {

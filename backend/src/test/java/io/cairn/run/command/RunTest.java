@@ -96,6 +96,7 @@ class RunTest {
         };
         fixture.registerInjectableResource(projects);
         fixture.registerInjectableResource(datasets);
+        fixture.registerInjectableResource(RunMother.storedArchives());
         fixture.registerInjectableResource(CLOCK);
     }
 
@@ -156,6 +157,26 @@ class RunTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateRunCommand(RUN_ID, TENANT, PROJECT_ID, "r", null, source, null, null, false))
                 .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void createRunCommandNamingAStoredArchiveRecordsIt() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRunCommand(RUN_ID, TENANT, PROJECT_ID, "r", null, RunMother.ARCHIVED_SOURCE, null, null,
+                        false))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event -> event instanceof RunCreatedEvent
+                        created && RunMother.ARCHIVED_SOURCE.equals(created.source())))));
+    }
+
+    @Test
+    void createRunCommandNamingAnArchiveNotStoredIsNotFound() {
+        var source = new SourceSnapshot("repo", "4f2a9c1d", false, "c".repeat(64));
+        fixture.givenNoPriorActivity()
+                .when(new CreateRunCommand(RUN_ID, TENANT, PROJECT_ID, "r", null, source, null, null, false))
+                .expectException(NotFoundException.class)
+                .expectExceptionMessage(containsString("Source archive 'cccc"))
                 .expectNoEvents();
     }
 

@@ -137,7 +137,8 @@ public class Agent {
         String targetId = body.hasNonNull("targetId") ? body.get("targetId").asString() : null;
         String runToken = body.hasNonNull("runToken") ? body.get("runToken").asString() : null;
         RunExecutor.Execution execution = executor.prepare(new RunContext(client, config, runId, targetId, attempt, spec,
-                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt), runToken));
+                config.workDir().resolve("runs").resolve(runId).resolve("attempt-" + attempt), runToken,
+                body.get("source")));
         running.put(runId, execution);
         executions.submit(() -> execute(runId, attempt, spec, execution));
         return true;

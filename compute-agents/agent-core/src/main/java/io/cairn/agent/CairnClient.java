@@ -64,6 +64,11 @@ public class CairnClient {
         return json;
     }
 
+    /** The backend ({@code --url}). */
+    public URI url() {
+        return config.url();
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body, Map.of());
     }

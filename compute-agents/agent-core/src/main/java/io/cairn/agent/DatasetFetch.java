@@ -56,13 +56,8 @@ public final class DatasetFetch {
         verify(versionId, version.path("digest").asString(""), target);
     }
 
-    static void verify(String versionId, String digest, Path file) throws IOException {
-        int colon = digest.indexOf(':');
-        String algorithm = colon < 0 ? null : ALGORITHMS.get(digest.substring(0, colon).toLowerCase(Locale.ROOT));
-        if (algorithm == null) {
-            throw new IllegalArgumentException("Dataset version " + versionId + " has digest '" + digest
-                    + "'; expected sha256:, sha512: or md5:");
-        }
+    /** The file's digest with a JDK {@link MessageDigest} algorithm ({@code SHA-256}, …), in lower-case hex. */
+    static String hex(String algorithm, Path file) throws IOException {
         MessageDigest hash;
         try {
             hash = MessageDigest.getInstance(algorithm);
@@ -76,7 +71,17 @@ public final class DatasetFetch {
                 hash.update(buffer, 0, read);
             }
         }
-        String actual = HexFormat.of().formatHex(hash.digest());
+        return HexFormat.of().formatHex(hash.digest());
+    }
+
+    static void verify(String versionId, String digest, Path file) throws IOException {
+        int colon = digest.indexOf(':');
+        String algorithm = colon < 0 ? null : ALGORITHMS.get(digest.substring(0, colon).toLowerCase(Locale.ROOT));
+        if (algorithm == null) {
+            throw new IllegalArgumentException("Dataset version " + versionId + " has digest '" + digest
+                    + "'; expected sha256:, sha512: or md5:");
+        }
+        String actual = hex(algorithm, file);
         if (!actual.equalsIgnoreCase(digest.substring(colon + 1))) {
             throw new IllegalArgumentException("Dataset version " + versionId + ": the content's digest is "
                     + digest.substring(0, colon) + ":" + actual + ", not " + digest);

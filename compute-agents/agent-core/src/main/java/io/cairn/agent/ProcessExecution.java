@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * One attempt of a run as an operating-system process in its own working directory, its output shipped as log
  * chunks. For a {@code process} run: {@code sh -c <entrypoint>} with the spec's environment variables and parameters
- * ({@code CAIRN_PARAM_<KEY>}); other executors start their own command (e.g. a training JVM). The outcome:
+ * ({@code CAIRN_PARAM_<KEY>}), in a working directory holding the run's source snapshot ({@link SourceFetch}: its
+ * archive unpacked, or its git commit checked out); other executors start their own command (e.g. a training JVM).
+ * A source that cannot be materialised fails the attempt before any process starts. The outcome:
  * exit code 0 → FINISHED; another exit code → FAILED; over {@code timeoutSeconds} → FAILED; cancelled → KILLED.
  */
 public class ProcessExecution implements RunExecutor.Execution {
@@ -31,6 +33,8 @@ public class ProcessExecution implements RunExecutor.Execution {
     private final Path workDir;
     private final boolean tracking;
     private final String runToken;
+    private final JsonNode source;
+    private volatile SourceFetch sourceFetch;
     private volatile Process process;
     private volatile boolean cancelled;
 
@@ -38,9 +42,9 @@ public class ProcessExecution implements RunExecutor.Execution {
      * A {@code process} run: {@code sh -c <entrypoint>} with the spec's variables and parameters, and what it needs
      * to report to its run ({@link CairnClient#trackingEnvironment}, with {@code runToken}).
      */
-    ProcessExecution(CairnClient client, String runId, JsonNode spec, String runToken, Path workDir) {
+    ProcessExecution(CairnClient client, String runId, JsonNode spec, String runToken, Path workDir, JsonNode source) {
         this(client, runId, List.of("sh", "-c", spec.path("entrypoint").asString()), processEnvironment(spec, runId, workDir),
-                spec.path("timeoutSeconds").asLong(0), workDir, true, runToken);
+                spec.path("timeoutSeconds").asLong(0), workDir, true, runToken, source);
     }
 
     /**
@@ -49,12 +53,16 @@ public class ProcessExecution implements RunExecutor.Execution {
      */
     public ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
                             long timeoutSeconds, Path workDir) {
-        this(client, runId, command, environment, timeoutSeconds, workDir, false, null);
+        this(client, runId, command, environment, timeoutSeconds, workDir, false, null, null);
     }
 
-    /** With {@code tracking}, the process also gets {@link CairnClient#trackingEnvironment} at its start. */
+    /**
+     * With {@code tracking}, the process also gets {@link CairnClient#trackingEnvironment} at its start; the
+     * {@code source} snapshot (null: none) is materialised in the working directory before.
+     */
     private ProcessExecution(CairnClient client, String runId, List<String> command, Map<String, String> environment,
-                             long timeoutSeconds, Path workDir, boolean tracking, String runToken) {
+                             long timeoutSeconds, Path workDir, boolean tracking, String runToken, JsonNode source) {
+        this.source = source;
         this.tracking = tracking;
         this.runToken = runToken;
         this.client = client;
@@ -69,6 +77,10 @@ public class ProcessExecution implements RunExecutor.Execution {
     @Override
     public void cancel() {
         cancelled = true;
+        SourceFetch fetching = sourceFetch;
+        if (fetching != null) {
+            fetching.cancel();
+        }
         Process running = process;
         if (running != null) {
             destroyTree(running);
@@ -85,6 +97,11 @@ public class ProcessExecution implements RunExecutor.Execution {
             builder.environment().putAll(client.trackingEnvironment(runId, runToken));
         }
         LogShipper logs = new LogShipper(client, runId);
+        String sourceFailure = materialiseSource(logs);
+        if (sourceFailure != null || cancelled) {
+            logs.close();
+            return cancelled ? RunExecutor.Outcome.killed() : RunExecutor.Outcome.failed(sourceFailure);
+        }
         process = builder.start();
         if (cancelled) {
             destroyTree(process);
@@ -121,6 +138,35 @@ public class ProcessExecution implements RunExecutor.Execution {
         int code = process.exitValue();
         return code == 0 ? new RunExecutor.Outcome("FINISHED", 0, null)
                 : new RunExecutor.Outcome("FAILED", code, "The process exited with code " + code);
+    }
+
+    /**
+     * Brings the run's source into the working directory, reporting each step in the run's stderr; answers why it
+     * could not (the attempt's reason), or null.
+     */
+    private String materialiseSource(LogShipper logs) throws InterruptedException {
+        SourceFetch fetch = new SourceFetch(client, runId, source, line -> agentLine(logs, line));
+        if (!fetch.present()) {
+            return null;
+        }
+        sourceFetch = fetch;
+        try {
+            fetch.into(workDir);
+            return null;
+        } catch (IllegalArgumentException | IOException e) {
+            String reason = "The run's source could not be materialised: " + e.getMessage();
+            reason = reason.length() > 1500 ? reason.substring(0, 1500) + "…" : reason;
+            agentLine(logs, reason);
+            return reason;
+        } finally {
+            sourceFetch = null;
+        }
+    }
+
+    /** A line of the agent's own in the run's stderr (and the agent's output), prefixed {@code [cairn-agent]}. */
+    private void agentLine(LogShipper logs, String line) {
+        logs.append("stderr", "[cairn-agent] " + line + "\n");
+        System.out.println("[cairn-agent] run " + runId + ": " + line);
     }
 
     /** The variables the process gets on top of the agent's environment. */

@@ -1,9 +1,10 @@
 package io.cairn.agent;
 
 /**
- * The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c}. The lines the process
- * writes to {@code $CAIRN_METRICS_FILE} ({@value TrainingExecution#METRICS} in its working directory) are shipped to
- * its run as metric batches while it runs, as for the training executors.
+ * The {@code process} executor: the spec's entrypoint is a command line, run by {@code sh -c} in the attempt's working
+ * directory, which first receives the run's source snapshot ({@link SourceFetch}). The lines the process writes to
+ * {@code $CAIRN_METRICS_FILE} ({@value TrainingExecution#METRICS} in its working directory) are shipped to its run as
+ * metric batches while it runs, as for the training executors.
  */
 public class ProcessExecutor implements RunExecutor {
 
@@ -14,7 +15,8 @@ public class ProcessExecutor implements RunExecutor {
 
     @Override
     public Execution prepare(RunContext run) {
-        ProcessExecution process = new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(), run.workDir());
+        ProcessExecution process = new ProcessExecution(run.client(), run.runId(), run.spec(), run.runToken(),
+                run.workDir(), run.source());
         MetricsShipper metrics = new MetricsShipper(run.client(), run.runId(), run.attempt(),
                 run.workDir().resolve(TrainingExecution.METRICS));
         return new Execution() {

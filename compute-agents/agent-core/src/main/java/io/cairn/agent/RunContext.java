@@ -15,9 +15,16 @@ import tools.jackson.databind.JsonNode;
  * @param workDir  this attempt's own directory, {@code <work-dir>/runs/<runId>/attempt-<n>} (not yet created)
  * @param runToken the token the run's own process reports with (the backend issues it per attempt, acting as the
  *                 run's submitter), or null
+ * @param source   the run's source snapshot ({@code gitRepo, gitCommit, dirty, archiveDigest}), or null
  */
 public record RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,
-                         JsonNode spec, Path workDir, String runToken) {
+                         JsonNode spec, Path workDir, String runToken, JsonNode source) {
+
+    /** An attempt of a run without a source snapshot. */
+    public RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,
+                      JsonNode spec, Path workDir, String runToken) {
+        this(client, config, runId, targetId, attempt, spec, workDir, runToken, null);
+    }
 
     /** An attempt without a token for its process. */
     public RunContext(CairnClient client, AgentConfig config, String runId, String targetId, int attempt,

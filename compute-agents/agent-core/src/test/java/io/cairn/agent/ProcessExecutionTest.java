@@ -16,7 +16,7 @@ class ProcessExecutionTest {
             "--targets=t", "--token-file=/dev/null"}, Map.of()));
 
     private ProcessExecution execution(String spec, Path dir) {
-        return new ProcessExecution(offline, "r-1", json.readTree(spec), null, dir.resolve("attempt-1"));
+        return new ProcessExecution(offline, "r-1", json.readTree(spec), null, dir.resolve("attempt-1"), null);
     }
 
     @Test
@@ -26,6 +26,21 @@ class ProcessExecutionTest {
                  "environment": {"variables": {"GREETING": "hi"}}}""", dir);
         assertThat(execution.environment()).containsEntry("GREETING", "hi")
                 .containsEntry("CAIRN_PARAM_LEARNING_RATE", "0.1").containsEntry("CAIRN_RUN_ID", "r-1");
+    }
+
+    @Test
+    void aSourceThatCannotBeMaterialisedFailsTheAttemptBeforeTheProcessStarts(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("no-such-repo").toUri().toString();
+        ProcessExecution execution = new ProcessExecution(offline, "r-1", json.readTree("{\"entrypoint\": \"touch started\"}"),
+                null, dir.resolve("attempt-1"), json.readTree("{\"gitRepo\": \"" + missing + "\", \"gitCommit\": \"abcdef1\"}"));
+
+        RunExecutor.Outcome outcome = execution.run();
+
+        assertThat(outcome.status()).isEqualTo("FAILED");
+        assertThat(outcome.exitCode()).isNull();
+        assertThat(outcome.reason()).startsWith("The run's source could not be materialised: git clone " + missing
+                + " failed with exit code 128: ");
+        assertThat(dir.resolve("attempt-1").resolve("started")).doesNotExist();
     }
 
     @Test
