@@ -18,7 +18,7 @@ public class RunIndexQueue {
 
     public RunIndexQueue(JdbcTemplate jdbc, @Value("${cairn.search.engine:lucene}") String engine) {
         this.jdbc = jdbc;
-        this.indexed = "lucene".equals(engine);
+        this.indexed = "lucene".equals(engine) || "elasticsearch".equals(engine);
     }
 
     public void runChanged(String tenantId, String runId) {

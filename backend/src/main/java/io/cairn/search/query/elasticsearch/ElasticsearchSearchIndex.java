@@ -1,7 +1,6 @@
 package io.cairn.search.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
@@ -16,9 +15,6 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.search.api.SearchKind;
 import io.cairn.search.query.SearchDocument;
@@ -26,18 +22,11 @@ import io.cairn.search.query.SearchIndex;
 import io.cairn.search.query.SearchQuery;
 import io.cairn.search.query.SearchQuery.Filter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.message.BasicHeader;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +57,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndex.class);
     private static final String SOURCE = "source";
 
-    private final Rest5Client rest;
+    private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
     private final ElasticsearchProperties properties;
     private final JsonMapper json;
@@ -78,29 +67,11 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
+        this.connection = new ElasticsearchConnection(properties);
+        this.client = connection.client();
         this.properties = properties;
         this.json = json;
         this.index = properties.indexPrefix() + INDEX;
-        List<Header> headers = new ArrayList<>();
-        if (!properties.username().isEmpty()) {
-            String credentials = properties.username() + ":" + properties.password();
-            headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION,
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
-        }
-        this.rest = Rest5Client.builder(properties.url())
-                .setDefaultHeaders(headers.toArray(Header[]::new))
-                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(properties.connectTimeout().toMillis())))
-                .setRequestConfigCallback(c -> c
-                        .setConnectionRequestTimeout(timeout(properties.connectTimeout().toMillis()))
-                        .setResponseTimeout(timeout(properties.requestTimeout().toMillis())))
-                .build();
-        ElasticsearchClient base = new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
-        if (properties.compatibleWith() > 0) {
-            // The 9.x client asks for its own major version, which an 8.x server refuses (400).
-            String mediaType = "application/vnd.elasticsearch+json; compatible-with=" + properties.compatibleWith();
-            base = base.withTransportOptions(o -> o.setHeader("Accept", mediaType).setHeader("Content-Type", mediaType));
-        }
-        this.client = base;
     }
 
     @Override
@@ -199,7 +170,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rest.close();
+        connection.close();
     }
 
     private Map<String, Object> body(SearchDocument document) {
@@ -310,41 +281,11 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         return tenantId + "/" + SearchDocument.key(kind, id);
     }
 
-    private static Timeout timeout(long millis) {
-        return Timeout.of(millis, TimeUnit.MILLISECONDS);
-    }
-
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Runs one request: an unreachable or overloaded cluster is {@link ServiceUnavailableException} (503, and a
-     * retry for the projection); any other refusal is a bug and fails loudly.
-     */
-    private <T> T call(Call<T> request) {
-        try {
-            return request.run();
-        } catch (IOException e) {
-            throw unavailable(e);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 429 || e.status() >= 500) {
-                throw unavailable(e);
-            }
-            if ("index_not_found_exception".equals(e.error().type())) {
-                // deleted under us (a replay started, or an operator): recreate on the next call
-                indexReady = false;
-                throw unavailable(e);
-            }
-            throw new IllegalStateException("Elasticsearch refused a request on " + index + ": " + e.getMessage(), e);
-        }
+    private <T> T call(ElasticsearchConnection.Call<T> request) {
+        return connection.call(index, request, () -> indexReady = false);
     }
 
     private ServiceUnavailableException unavailable(Exception cause) {
-        log.warn("Elasticsearch at {} is unavailable: {}", properties.url(), cause.toString());
-        ServiceUnavailableException unavailable = new ServiceUnavailableException(
-                "Search is unavailable for the moment; try again shortly");
-        unavailable.initCause(cause);
-        return unavailable;
+        return connection.unavailable(cause);
     }
 }
