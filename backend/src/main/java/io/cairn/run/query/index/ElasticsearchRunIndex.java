@@ -87,6 +87,9 @@ public class ElasticsearchRunIndex implements RunSearch {
     private final boolean postgres;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean indexReady;
+    /** Background catch-ups after a failure wait this long (doubling up to a minute), searches do not. */
+    private long backoffMillis;
+    private long nextBackgroundTry;
     private final ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "run-index-elasticsearch");
         thread.setDaemon(true);
@@ -252,13 +255,21 @@ public class ElasticsearchRunIndex implements RunSearch {
         return count == null ? 0 : count;
     }
 
+    /** The background catch-up: after a failure it waits 1 s, 2 s, 4 s, … at most a minute before it tries again. */
     private void catchUpQuietly() {
+        long now = System.currentTimeMillis();
+        if (now < nextBackgroundTry) {
+            return;
+        }
         try {
             catchUp();
-        } catch (ServiceUnavailableException e) {
-            log.debug("Run index catch-up postponed: {}", e.getMessage());
+            backoffMillis = 0;
         } catch (RuntimeException e) {
-            log.warn("Run index catch-up failed; will retry: {}", e.toString());
+            backoffMillis = Math.min(60_000, Math.max(1_000, backoffMillis * 2));
+            nextBackgroundTry = now + backoffMillis;
+            if (!(e instanceof ServiceUnavailableException)) {
+                log.warn("Run index catch-up failed; will retry in {} ms: {}", backoffMillis, e.toString());
+            }
         }
     }
 
