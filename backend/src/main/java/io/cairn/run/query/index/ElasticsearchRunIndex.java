@@ -5,8 +5,8 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.run.query.RunReadModel;
@@ -82,7 +82,6 @@ public class ElasticsearchRunIndex implements RunSearch {
     private final JsonMapper json;
     private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
-    private final ElasticsearchProperties properties;
     private final String index;
     private final boolean postgres;
     private final ReentrantLock lock = new ReentrantLock();
@@ -103,7 +102,6 @@ public class ElasticsearchRunIndex implements RunSearch {
         this.transactions = transactions;
         this.runs = runs;
         this.json = json;
-        this.properties = properties;
         this.connection = new ElasticsearchConnection(properties);
         this.client = connection.client();
         this.index = properties.indexPrefix() + INDEX;
@@ -180,18 +178,8 @@ public class ElasticsearchRunIndex implements RunSearch {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
         stale.forEach((tenantId, runIds) -> addWrites(bulk, tenantId, List.copyOf(runIds)));
         BulkResponse response = call(() -> client.bulk(bulk.build()));
-        if (response.errors()) {
-            for (BulkResponseItem item : response.items()) {
-                // deleting a run that was never indexed is fine
-                if (item.error() != null && item.status() != 404) {
-                    if (item.status() == 429 || item.status() >= 500) {
-                        throw connection.unavailable(new IllegalStateException(item.error().reason()));
-                    }
-                    throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
-                            + item.error().type() + " " + item.error().reason());
-                }
-            }
-        }
+        // deleting a run that was never indexed is fine
+        connection.requireWritten(index, response, item -> item.status() == 404);
         jdbc.batchUpdate("DELETE FROM run_index_queue WHERE seq = ?",
                 notes.stream().map(note -> new Object[] {note.seq()}).toList());
         return notes.size() == BATCH;
@@ -216,29 +204,15 @@ public class ElasticsearchRunIndex implements RunSearch {
             return;
         }
         synchronized (this) {
-            if (indexReady) {
-                return;
-            }
-            boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
-            if (!exists) {
-                try {
-                    call(() -> client.indices().create(c -> c.index(index)
-                            .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
-                                    .numberOfReplicas(String.valueOf(properties.replicas()))
-                                    .maxResultWindow(MAX_WINDOW))
-                            .mappings(RunSearchElasticsearch.mapping())));
+            if (!indexReady) {
+                if (connection.createIfMissing(index, new IndexSettings.Builder().maxResultWindow(MAX_WINDOW),
+                        RunSearchElasticsearch.mapping(), () -> indexReady = false)) {
                     int queued = jdbc.update("INSERT INTO run_index_queue (tenant_id, run_id)"
                             + " SELECT tenant_id, id FROM runs");
-                    log.info("Created the run index {} on {}; {} existing runs queued for indexing", index,
-                            properties.url(), queued);
-                } catch (IllegalStateException e) {
-                    // another instance created it first (and queued the runs)
-                    if (!call(() -> client.indices().exists(x -> x.index(index))).value()) {
-                        throw e;
-                    }
+                    log.info("{} existing runs queued for indexing in {}", queued, index);
                 }
+                indexReady = true;
             }
-            indexReady = true;
         }
     }
 

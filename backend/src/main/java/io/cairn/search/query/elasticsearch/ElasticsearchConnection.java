@@ -2,6 +2,10 @@ package io.cairn.search.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -89,6 +94,50 @@ public final class ElasticsearchConnection implements AutoCloseable {
                 throw unavailable(e);
             }
             throw new IllegalStateException("Elasticsearch refused a request on " + index + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates {@code index} with the configured shards and replicas, {@code settings} and {@code mapping} unless
+     * it exists; whether this call created it (false also when another instance just did).
+     */
+    public boolean createIfMissing(String index, IndexSettings.Builder settings, TypeMapping mapping,
+            Runnable indexMissing) {
+        if (call(index, () -> client.indices().exists(e -> e.index(index)).value(), indexMissing)) {
+            return false;
+        }
+        IndexSettings indexSettings = settings.numberOfShards(String.valueOf(properties.shards()))
+                .numberOfReplicas(String.valueOf(properties.replicas())).build();
+        try {
+            call(index, () -> client.indices().create(c -> c.index(index).settings(indexSettings).mappings(mapping)),
+                    indexMissing);
+            log.info("Created the index {} on {}", index, properties.url());
+            return true;
+        } catch (IllegalStateException e) {
+            // another instance created it first
+            if (!call(index, () -> client.indices().exists(x -> x.index(index)).value(), indexMissing)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Fails like {@link #call} when an item of a bulk request failed, unless {@code acceptable}: a full or
+     * unavailable cluster is a retry, any other refusal a bug.
+     */
+    public void requireWritten(String index, BulkResponse response, Predicate<BulkResponseItem> acceptable) {
+        if (!response.errors()) {
+            return;
+        }
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && !acceptable.test(item)) {
+                if (item.status() == 429 || item.status() >= 500) {
+                    throw unavailable(new IllegalStateException(item.error().reason()));
+                }
+                throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
+                        + item.error().type() + " " + item.error().reason());
+            }
         }
     }
 

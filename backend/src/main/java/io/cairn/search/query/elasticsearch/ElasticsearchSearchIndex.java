@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -13,8 +14,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.search.api.SearchKind;
 import io.cairn.search.query.SearchDocument;
@@ -27,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,12 +53,10 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     /** The index's name after the configured prefix: a wire name, never derived from code. */
     public static final String INDEX = "cairn-search-v1";
 
-    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndex.class);
     private static final String SOURCE = "source";
 
     private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
-    private final ElasticsearchProperties properties;
     private final JsonMapper json;
     private final String index;
     private volatile boolean indexReady;
@@ -69,7 +66,6 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
         this.connection = new ElasticsearchConnection(properties);
         this.client = connection.client();
-        this.properties = properties;
         this.json = json;
         this.index = properties.indexPrefix() + INDEX;
     }
@@ -120,17 +116,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 }
             });
             BulkResponse response = call(() -> client.bulk(bulk.build()));
-            if (response.errors()) {
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        if (item.status() == 429 || item.status() >= 500) {
-                            throw unavailable(new IllegalStateException(item.error().reason()));
-                        }
-                        throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
-                                + item.error().type() + " " + item.error().reason());
-                    }
-                }
-            }
+            connection.requireWritten(index, response, item -> false);
         } finally {
             // on failure the projection retries the whole batch, rebuilding these writes from the events
             pending.clear();
@@ -245,35 +231,21 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             return;
         }
         synchronized (this) {
-            if (indexReady) {
-                return;
+            if (!indexReady) {
+                connection.createIfMissing(index, new IndexSettings.Builder(), TypeMapping.of(m -> m
+                        .dynamic(DynamicMapping.False)
+                        .properties("tenant", p -> p.keyword(k -> k))
+                        .properties("kind", p -> p.keyword(k -> k))
+                        .properties("id", p -> p.keyword(k -> k))
+                        .properties("key", p -> p.keyword(k -> k))
+                        .properties("project", p -> p.keyword(k -> k))
+                        .properties("status", p -> p.keyword(k -> k))
+                        .properties("tag", p -> p.keyword(k -> k))
+                        .properties("param", p -> p.keyword(k -> k))
+                        .properties("text", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("updated", p -> p.long_(l -> l))), () -> indexReady = false);
+                indexReady = true;
             }
-            boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
-            if (!exists) {
-                try {
-                    call(() -> client.indices().create(c -> c.index(index)
-                            .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
-                                    .numberOfReplicas(String.valueOf(properties.replicas())))
-                            .mappings(m -> m.dynamic(DynamicMapping.False)
-                                    .properties("tenant", p -> p.keyword(k -> k))
-                                    .properties("kind", p -> p.keyword(k -> k))
-                                    .properties("id", p -> p.keyword(k -> k))
-                                    .properties("key", p -> p.keyword(k -> k))
-                                    .properties("project", p -> p.keyword(k -> k))
-                                    .properties("status", p -> p.keyword(k -> k))
-                                    .properties("tag", p -> p.keyword(k -> k))
-                                    .properties("param", p -> p.keyword(k -> k))
-                                    .properties("text", p -> p.text(t -> t.analyzer("standard")))
-                                    .properties("updated", p -> p.long_(l -> l)))));
-                    log.info("Created the search index {} on {}", index, properties.url());
-                } catch (IllegalStateException e) {
-                    // another instance created it first
-                    if (!call(() -> client.indices().exists(x -> x.index(index))).value()) {
-                        throw e;
-                    }
-                }
-            }
-            indexReady = true;
         }
     }
 
@@ -285,7 +257,4 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         return connection.call(index, request, () -> indexReady = false);
     }
 
-    private ServiceUnavailableException unavailable(Exception cause) {
-        return connection.unavailable(cause);
-    }
 }

@@ -1,14 +1,12 @@
 package io.cairn.run.query.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.cairn.common.error.InvalidInputException;
 import io.cairn.search.query.elasticsearch.ElasticsearchConnection;
 import io.cairn.search.query.elasticsearch.ElasticsearchProperties;
 import io.cairn.support.TestServers;
@@ -75,14 +73,6 @@ class RunSearchElasticsearchTest extends RunSearchContract {
             ids.add((String) hit.source().get(RunSearchElasticsearch.VIEW));
         }
         return ids;
-    }
-
-    @Test
-    void aLikePatternTooComplexToEvaluateIsABadFilterNotAFailure() {
-        String pattern = "%a_".repeat(400);
-        assertThatThrownBy(() -> search("t1", P1_P2, "params.lr LIKE '" + pattern + "'", List.of(), 10, 0))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("too many wildcards");
     }
 
     @Test
