@@ -9,7 +9,9 @@
 # Extra arguments go to the load generator, e.g.
 #   scripts/benchmark-cluster.sh --points 2000000 --clients 4 --runs 100000 --phases ingest,history,search,replay
 # RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built; BENCH_JAVA_OPTS
-# adds JVM options to Cairn's (a JFR profile, for instance).
+# adds JVM options to Cairn's (a JFR profile, for instance); BENCH_SEARCH_ENGINE (default elasticsearch, the
+# profile's) picks what answers run search: elasticsearch or sql. A faster search population:
+# --populate mlflow (two MLflow requests per run instead of three) with more --clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +51,7 @@ PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 SPRING_PROFILES_ACTIVE=cluster CAIRN_DB_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-15432}/$DB" \
   CAIRN_KAFKA_TOPIC="cairn.events.bench-$SUFFIX" CAIRN_CASSANDRA_KEYSPACE="cairn_bench_$SUFFIX" \
-  CAIRN_ES_INDEX_PREFIX="bench-$SUFFIX-" \
+  CAIRN_ES_INDEX_PREFIX="bench-$SUFFIX-" CAIRN_SEARCH_ENGINE="${BENCH_SEARCH_ENGINE:-elasticsearch}" \
   java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
   --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
 PID=$!

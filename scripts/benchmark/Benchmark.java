@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * Phases: metric ingestion over HTTP by concurrent clients in 1000-point batches (points/s, request
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
- * generated population of runs; the same ingestion through MLflow's {@code runs/log-batch} with 1 and
+ * generated population of runs (`--populate api` or `mlflow`: Cairn's API or MLflow's runs/create + log-batch); the same ingestion through MLflow's {@code runs/log-batch} with 1 and
  * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
  * compute agent; the agent's overhead per shipped metric batch; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
@@ -67,7 +67,7 @@ public class Benchmark {
             benchmark.history(Integer.parseInt(options.get("history-points")));
         }
         if (phases.contains("search")) {
-            benchmark.search(clients, Integer.parseInt(options.get("runs")));
+            benchmark.search(clients, Integer.parseInt(options.get("runs")), options.getOrDefault("populate", "api"));
         }
         if (phases.contains("search-queries")) {
             benchmark.searchQueries(options.get("project"), Integer.parseInt(options.get("runs")));
@@ -450,8 +450,15 @@ public class Benchmark {
                 points, percentile(latencies, 50) / 1e6, percentile(latencies, 95) / 1e6);
     }
 
-    void search(int clients, int runs) throws Exception {
+    /**
+     * Creates {@code runs} runs (3 params, 2 tags, 2 metrics each) in a new project from {@code clients} clients,
+     * then times the searches. {@code populate} {@code api}: Cairn's API, three requests per run (create with tags,
+     * params, metrics); {@code mlflow}: MLflow's API, two (runs/create with the tags, runs/log-batch with the
+     * params and metrics).
+     */
+    void search(int clients, int runs, String populate) throws Exception {
         String project = id(post("/projects", "{\"name\":\"bench-search-" + System.nanoTime() + "\"}"));
+        boolean mlflow = "mlflow".equals(populate);
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -459,6 +466,10 @@ public class Benchmark {
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 for (long i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                    if (mlflow) {
+                        populateThroughMlflow(project, i);
+                        continue;
+                    }
                     String team = "team-" + (i % 20);
                     String run = id(post("/runs", "{\"projectId\":\"" + project + "\",\"name\":\"run-" + i
                             + "\",\"tags\":{\"team\":\"" + team + "\",\"owner\":\"user-" + (i % 50) + "\"}}"));
@@ -479,8 +490,24 @@ public class Benchmark {
         awaitProjection("run-metrics");
         awaitProjection("runs");
         System.out.printf(Locale.ROOT, "search: population of %,d runs (3 params, 2 tags, 2 metrics each) created in %.1f s"
-                + " in project %s%n", runs, (System.nanoTime() - start) / 1e9, project);
+                + " through the %s API by %d clients in project %s%n", runs, (System.nanoTime() - start) / 1e9,
+                mlflow ? "MLflow" : "Cairn", clients, project);
         searchQueries(project, runs);
+    }
+
+    /** Run {@code i} of the search population in two MLflow requests (the experiment is the project). */
+    private void populateThroughMlflow(String project, long i) throws Exception {
+        String created = mlflowPost("/runs/create", "{\"experiment_id\":\"" + project + "\",\"run_name\":\"run-" + i
+                + "\",\"tags\":[{\"key\":\"team\",\"value\":\"team-" + (i % 20) + "\"},{\"key\":\"owner\",\"value\":"
+                + "\"user-" + (i % 50) + "\"}]}");
+        String run = created.replaceAll("(?s).*\"run_id\":\"([^\"]+)\".*", "$1");
+        double acc = (i * 7919 % 10_000) / 10_000.0;
+        long now = System.currentTimeMillis();
+        mlflowPost("/runs/log-batch", "{\"run_id\":\"" + run + "\",\"params\":[{\"key\":\"lr\",\"value\":\""
+                + (new String[] {"0.1", "0.01", "0.001"})[(int) (i % 3)] + "\"},{\"key\":\"batch\",\"value\":\""
+                + (32 << (i % 4)) + "\"},{\"key\":\"optimizer\",\"value\":\"" + (i % 2 == 0 ? "adam" : "sgd")
+                + "\"}],\"metrics\":[{\"key\":\"acc\",\"value\":" + acc + ",\"timestamp\":" + now
+                + ",\"step\":10},{\"key\":\"loss\",\"value\":" + (1 - acc) + ",\"timestamp\":" + now + ",\"step\":10}]}");
     }
 
     /**

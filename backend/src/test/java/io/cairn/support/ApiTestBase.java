@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code -Dcairn.test.cassandra=<host:port>} and {@code -Dcairn.test.elasticsearch=<url>} (what
  * {@code mvn -Pcluster-tests} sets), the application runs the {@code cluster} profile on a fresh PostgreSQL
  * database instead of H2, publishes its events to a topic of its own, keeps metric series in a keyspace of
- * its own and its search index under an index prefix of its own.
+ * its own and its search indexes (global and run search) under an index prefix of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
@@ -78,6 +78,7 @@ public abstract class ApiTestBase {
         });
         TestServers.elasticsearch().ifPresent(url -> {
             registry.add("cairn.global-search.engine", () -> "elasticsearch");
+            registry.add("cairn.search.engine", () -> "elasticsearch");
             registry.add("cairn.elasticsearch.url", () -> url);
             registry.add("cairn.elasticsearch.index-prefix", () -> ELASTICSEARCH_PREFIX);
         });

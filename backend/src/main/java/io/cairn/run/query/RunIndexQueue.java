@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * Records that a run's search document is stale. The run projections call it in the transaction that changes
  * the run's rows, so the note commits (or rolls back) with the change; a run index reads the notes, rebuilds
- * the runs' documents from the read model and deletes the notes once its index is durable. With SQL run search
- * ({@code cairn.search.engine=sql}, the cluster profile) there is no index and nothing is noted.
+ * the runs' documents from the read model and deletes the notes once its index is durable: the embedded
+ * Lucene index ({@code cairn.search.engine=lucene}) or Elasticsearch ({@code elasticsearch}, the cluster
+ * profile). With SQL run search ({@code sql}) there is no index and nothing is noted.
  */
 @Component
 public class RunIndexQueue {
@@ -18,7 +19,7 @@ public class RunIndexQueue {
 
     public RunIndexQueue(JdbcTemplate jdbc, @Value("${cairn.search.engine:lucene}") String engine) {
         this.jdbc = jdbc;
-        this.indexed = "lucene".equals(engine);
+        this.indexed = "lucene".equals(engine) || "elasticsearch".equals(engine);
     }
 
     public void runChanged(String tenantId, String runId) {

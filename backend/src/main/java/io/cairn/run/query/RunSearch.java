@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Answers run searches ({@code POST /api/v1/runs/search}): the filter grammar and order-by syntax of
  * {@link io.cairn.run.query.search.RunSearchSql}. {@code cairn.search.engine} picks the engine: {@code lucene}
- * (default, an embedded index under the data directory) or {@code sql} (the read model's tables).
+ * (default, an embedded index under the data directory), {@code elasticsearch} (the cluster profile's default,
+ * an index shared by the instances) or {@code sql} (the read model's tables).
  */
 public interface RunSearch {
 

@@ -95,6 +95,18 @@ class RunSearchApiTest extends ApiTestBase {
                 .get("/field")).isEqualTo("projectIds");
         assertThat(assertProblem(user.post("/api/v1/runs/search",
                 Map.of("projectIds", List.of(projectId), "maxResults", 5000)), 400).get("/field")).isEqualTo("maxResults");
+        Api.Response tooComplex = assertProblem(user.post("/api/v1/runs/search", Map.of("projectIds",
+                List.of(projectId), "filter", "tags.team LIKE '" + "%a_".repeat(400) + "'")), 400);
+        assertThat(tooComplex.get("/field")).isEqualTo("filter");
+        assertThat(tooComplex.text()).contains("too many wildcards");
+    }
+
+    @Test
+    void anotherOrganizationsProjectsAreNotFound() {
+        Api stranger = userOf(unique("search-stranger"));
+        assertProblem(stranger.post("/api/v1/runs/search", Map.of("projectIds", List.of(projectId))), 404);
+        assertThat(stranger.post("/api/2.0/mlflow/runs/search", Map.of("experiment_ids", List.of(projectId))).status())
+                .isEqualTo(404);
     }
 
     @Test

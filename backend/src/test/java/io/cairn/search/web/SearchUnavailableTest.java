@@ -27,10 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The cluster profile's search with Elasticsearch away: an application of its own (started here, like
  * {@code RestartTest}'s, so the shared test context keeps running) whose Elasticsearch URL is a
- * {@link TcpGate}, closed (connection refused). Searches answer 503 problem+json quickly, writes and reads go
- * on, health stays UP, and the {@code search} projection retries the unindexed events instead of skipping
- * them. With a real server ({@code -Dcairn.test.elasticsearch}), the gate then opens and the index catches up
- * with what was written meanwhile.
+ * {@link TcpGate}, closed (connection refused). Searches (global and run search) answer 503 problem+json
+ * quickly, writes and reads go on, health stays UP, the {@code search} projection retries the unindexed events
+ * instead of skipping them and the run index keeps its queue. With a real server
+ * ({@code -Dcairn.test.elasticsearch}), the gate then opens and both indexes catch up with what was written
+ * meanwhile.
  */
 class SearchUnavailableTest {
 
@@ -45,7 +46,8 @@ class SearchUnavailableTest {
     void start() {
         String unique = UUID.randomUUID().toString().replace("-", "");
         List<String> args = new ArrayList<>(List.of("--cairn.data-dir=" + dataDir, "--server.port=0",
-                "--cairn.global-search.engine=elasticsearch", "--cairn.elasticsearch.url=" + gate.url(),
+                "--cairn.global-search.engine=elasticsearch", "--cairn.search.engine=elasticsearch",
+                "--cairn.elasticsearch.url=" + gate.url(),
                 "--cairn.elasticsearch.index-prefix=fault-" + unique.substring(0, 8) + "-",
                 "--cairn.elasticsearch.connect-timeout=500ms"));
         TestServers.postgresUrl().ifPresent(url -> args.add("--spring.datasource.url=" + url));
@@ -70,6 +72,23 @@ class SearchUnavailableTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String project = created.get("/id");
         assertThat(admin.get("/api/v1/projects/" + project).status()).isEqualTo(200);
+
+        Api.Response run = admin.post("/api/v1/runs", Map.of("projectId", project, "name", word));
+        assertThat(run.status()).as(run.text()).isEqualTo(201);
+        String runId = run.get("/id");
+        assertThat(admin.post("/api/v1/runs/" + runId + "/params", Map.of("params", Map.of("lr", "0.1"))).status())
+                .isLessThan(300);
+        assertThat(admin.get("/api/v1/runs/" + runId).status()).isEqualTo(200);
+        Map<String, Object> runSearch = Map.of("projectIds", List.of(project), "filter", "params.lr = '0.1'");
+        long runSearchStart = System.nanoTime();
+        Api.Response runs = admin.post("/api/v1/runs/search", runSearch);
+        assertThat(Duration.ofNanos(System.nanoTime() - runSearchStart)).isLessThan(Duration.ofSeconds(5));
+        assertThat(runs.status()).as(runs.text()).isEqualTo(503);
+        assertThat(runs.contentType()).startsWith("application/problem+json");
+        assertThat(runs.text()).doesNotContain("Exception");
+        Api.Response badRun = admin.post("/api/v1/runs/search", Map.of("projectIds", List.of(project),
+                "filter", "params.lr > '0.1'"));
+        assertThat(badRun.status()).as("a bad filter is refused before Elasticsearch is asked").isEqualTo(400);
 
         long start = System.nanoTime();
         Api.Response search = admin.get("/api/v1/search?q=" + word);
@@ -97,6 +116,10 @@ class SearchUnavailableTest {
         gate.open();
         // the processor retries with back-off (1 s, 2 s, 4 s, … at most 60 s between tries)
         waitFor(Duration.ofSeconds(90), () -> admin.get("/api/v1/search?q=" + word).text().contains(project));
+        Api.Response found = admin.post("/api/v1/runs/search", runSearch);
+        assertThat(found.status()).as(found.text()).isEqualTo(200);
+        assertThat(found.json().get("runs")).hasSize(1);
+        assertThat(found.json().get("runs").get(0).get("id").asString()).isEqualTo(runId);
         waitFor(Duration.ofSeconds(30), () -> admin.get("/api/v1/admin/projections/search").json().get("position")
                 .asLong() >= projectEvent);
     }

@@ -199,7 +199,8 @@ public class LuceneRunIndex implements RunSearch {
         }
     }
 
-    private static RunDocument.Values values(String tenantId, RunView run) {
+    /** The run's indexed values, as both run indexes take them. */
+    static RunDocument.Values values(String tenantId, RunView run) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         run.metrics().forEach((key, latest) -> metrics.put(key, latest.value()));
         return new RunDocument.Values(tenantId, run.id(), run.projectId(), run.name(), run.status().name(),

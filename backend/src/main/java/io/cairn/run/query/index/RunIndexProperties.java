@@ -5,11 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the embedded run index.
+ * Settings of the run index.
  *
- * @param engine         {@code lucene} (default) or {@code sql}: what answers run searches
- * @param commitInterval how often the index is made durable (and its queue entries deleted); searches see
- *                       changes at once, whatever this is
+ * @param engine         what answers run searches: {@code lucene} (default), {@code elasticsearch} (the cluster
+ *                       profile's default; server settings under {@code cairn.elasticsearch}) or {@code sql}
+ * @param commitInterval how often the index is made durable (and its queue entries deleted): the Lucene index
+ *                       commits, the Elasticsearch index writes what searches have not; searches see changes at
+ *                       once, whatever this is
  */
 @ConfigurationProperties("cairn.search")
 public record RunIndexProperties(

@@ -1,6 +1,5 @@
 package io.cairn.run.query.search;
 
-import io.cairn.common.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.DoublePoint;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.automaton.Operations;
-import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Renders parsed comparisons and order terms as a Lucene query and sort over {@link RunDocument}s, with the
@@ -57,25 +55,15 @@ final class LuceneRenderer {
     }
 
     private static Query condition(Comparison comparison) {
-        String field;
-        ValueType type;
-        boolean mayBeMissing;
-        if (comparison.field() instanceof SearchField.Keyed keyed) {
-            field = RunDocument.field(keyed.entity(), keyed.key());
-            type = keyed.valueType();
-            mayBeMissing = true;
-        } else {
-            Attribute attribute = ((SearchField.RunAttribute) comparison.field()).attribute();
-            field = attribute.column;
-            type = attribute.valueType;
-            mayBeMissing = attribute.nullable;
-        }
+        DocumentField target = DocumentField.of(comparison.field());
+        String field = target.name();
+        ValueType type = target.type();
         Value value = comparison.value();
         Operator operator = comparison.operator();
         if (operator == Operator.NE || operator == Operator.NOT_IN) {
             Query equal = operator == Operator.NE ? equal(field, type, value) : terms(field, texts(value));
             return new BooleanQuery.Builder()
-                    .add(mayBeMissing ? new FieldExistsQuery(field) : new MatchAllDocsQuery(), Occur.FILTER)
+                    .add(target.mayBeMissing() ? new FieldExistsQuery(field) : new MatchAllDocsQuery(), Occur.FILTER)
                     .add(equal, Occur.MUST_NOT)
                     .build();
         }
@@ -87,7 +75,7 @@ final class LuceneRenderer {
             case LIKE:
                 return like(field, text(value));
             case ILIKE:
-                return like(RunDocument.LOWERCASE + field, RunDocument.lowercase(text(value)));
+                return like(target.lowercaseName(), RunDocument.lowercase(text(value)));
             default:
                 return range(field, type, operator, value);
         }
@@ -134,34 +122,9 @@ final class LuceneRenderer {
         }
     }
 
-    /** SQL's LIKE pattern ({@code %}, {@code _}, {@code \} escaping) as a Lucene wildcard query. */
     private static Query like(String field, String pattern) {
-        StringBuilder wildcard = new StringBuilder(pattern.length());
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                appendLiteral(wildcard, pattern.charAt(++i));
-            } else if (c == '%') {
-                wildcard.append(WildcardQuery.WILDCARD_STRING);
-            } else if (c == '_') {
-                wildcard.append(WildcardQuery.WILDCARD_CHAR);
-            } else {
-                appendLiteral(wildcard, c);
-            }
-        }
-        try {
-            return new WildcardQuery(new Term(field, wildcard.toString()), Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-        } catch (TooComplexToDeterminizeException e) {
-            throw new InvalidInputException("filter", "Invalid filter: the LIKE pattern '" + pattern
-                    + "' has too many wildcards to evaluate; use fewer '%' and '_'");
-        }
-    }
-
-    private static void appendLiteral(StringBuilder wildcard, char c) {
-        if (c == WildcardQuery.WILDCARD_STRING || c == WildcardQuery.WILDCARD_CHAR || c == WildcardQuery.WILDCARD_ESCAPE) {
-            wildcard.append(WildcardQuery.WILDCARD_ESCAPE);
-        }
-        wildcard.append(c);
+        return new WildcardQuery(new Term(field, DocumentField.wildcard(field, pattern)),
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
     }
 
     private static Query terms(String field, List<String> values) {
@@ -170,18 +133,11 @@ final class LuceneRenderer {
 
     private static SortField sortField(OrderTerm term) {
         boolean reverse = term.descending();
-        if (term.field() instanceof SearchField.Keyed keyed) {
-            String field = RunDocument.field(keyed.entity(), keyed.key());
-            if (keyed.valueType() == ValueType.NUMBER) {
-                // Doc values hold NumericUtils.doubleToSortableLong, so a LONG sort orders them as doubles, and
-                // the extreme longs lie beyond every double (NaN included): missing sorts last either way.
-                return longSort(field, reverse);
-            }
-            return stringSort(field, reverse);
-        }
-        Attribute attribute = ((SearchField.RunAttribute) term.field()).attribute();
-        return attribute.valueType == ValueType.MILLIS ? longSort(attribute.column, reverse)
-                : stringSort(attribute.column, reverse);
+        DocumentField target = DocumentField.of(term.field());
+        // Metric doc values hold NumericUtils.doubleToSortableLong, so a LONG sort orders them as doubles, and
+        // the extreme longs lie beyond every double (NaN included): missing sorts last either way.
+        return target.type() == ValueType.STRING ? stringSort(target.name(), reverse)
+                : longSort(target.name(), reverse);
     }
 
     private static SortField longSort(String field, boolean reverse) {

@@ -1,10 +1,10 @@
 package io.cairn.search.query.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -14,11 +14,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.search.api.SearchKind;
 import io.cairn.search.query.SearchDocument;
@@ -26,20 +23,11 @@ import io.cairn.search.query.SearchIndex;
 import io.cairn.search.query.SearchQuery;
 import io.cairn.search.query.SearchQuery.Filter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.message.BasicHeader;
-import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,12 +53,10 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     /** The index's name after the configured prefix: a wire name, never derived from code. */
     public static final String INDEX = "cairn-search-v1";
 
-    private static final Logger log = LoggerFactory.getLogger(ElasticsearchSearchIndex.class);
     private static final String SOURCE = "source";
 
-    private final Rest5Client rest;
+    private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
-    private final ElasticsearchProperties properties;
     private final JsonMapper json;
     private final String index;
     private volatile boolean indexReady;
@@ -78,29 +64,10 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
-        this.properties = properties;
+        this.connection = new ElasticsearchConnection(properties);
+        this.client = connection.client();
         this.json = json;
         this.index = properties.indexPrefix() + INDEX;
-        List<Header> headers = new ArrayList<>();
-        if (!properties.username().isEmpty()) {
-            String credentials = properties.username() + ":" + properties.password();
-            headers.add(new BasicHeader(HttpHeaders.AUTHORIZATION,
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
-        }
-        this.rest = Rest5Client.builder(properties.url())
-                .setDefaultHeaders(headers.toArray(Header[]::new))
-                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout(properties.connectTimeout().toMillis())))
-                .setRequestConfigCallback(c -> c
-                        .setConnectionRequestTimeout(timeout(properties.connectTimeout().toMillis()))
-                        .setResponseTimeout(timeout(properties.requestTimeout().toMillis())))
-                .build();
-        ElasticsearchClient base = new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper()));
-        if (properties.compatibleWith() > 0) {
-            // The 9.x client asks for its own major version, which an 8.x server refuses (400).
-            String mediaType = "application/vnd.elasticsearch+json; compatible-with=" + properties.compatibleWith();
-            base = base.withTransportOptions(o -> o.setHeader("Accept", mediaType).setHeader("Content-Type", mediaType));
-        }
-        this.client = base;
     }
 
     @Override
@@ -149,17 +116,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 }
             });
             BulkResponse response = call(() -> client.bulk(bulk.build()));
-            if (response.errors()) {
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        if (item.status() == 429 || item.status() >= 500) {
-                            throw unavailable(new IllegalStateException(item.error().reason()));
-                        }
-                        throw new IllegalStateException("Elasticsearch refused a write to " + index + ": "
-                                + item.error().type() + " " + item.error().reason());
-                    }
-                }
-            }
+            connection.requireWritten(index, response, item -> false);
         } finally {
             // on failure the projection retries the whole batch, rebuilding these writes from the events
             pending.clear();
@@ -199,7 +156,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rest.close();
+        connection.close();
     }
 
     private Map<String, Object> body(SearchDocument document) {
@@ -274,35 +231,21 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             return;
         }
         synchronized (this) {
-            if (indexReady) {
-                return;
+            if (!indexReady) {
+                connection.createIfMissing(index, new IndexSettings.Builder(), TypeMapping.of(m -> m
+                        .dynamic(DynamicMapping.False)
+                        .properties("tenant", p -> p.keyword(k -> k))
+                        .properties("kind", p -> p.keyword(k -> k))
+                        .properties("id", p -> p.keyword(k -> k))
+                        .properties("key", p -> p.keyword(k -> k))
+                        .properties("project", p -> p.keyword(k -> k))
+                        .properties("status", p -> p.keyword(k -> k))
+                        .properties("tag", p -> p.keyword(k -> k))
+                        .properties("param", p -> p.keyword(k -> k))
+                        .properties("text", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("updated", p -> p.long_(l -> l))), () -> indexReady = false);
+                indexReady = true;
             }
-            boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
-            if (!exists) {
-                try {
-                    call(() -> client.indices().create(c -> c.index(index)
-                            .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
-                                    .numberOfReplicas(String.valueOf(properties.replicas())))
-                            .mappings(m -> m.dynamic(DynamicMapping.False)
-                                    .properties("tenant", p -> p.keyword(k -> k))
-                                    .properties("kind", p -> p.keyword(k -> k))
-                                    .properties("id", p -> p.keyword(k -> k))
-                                    .properties("key", p -> p.keyword(k -> k))
-                                    .properties("project", p -> p.keyword(k -> k))
-                                    .properties("status", p -> p.keyword(k -> k))
-                                    .properties("tag", p -> p.keyword(k -> k))
-                                    .properties("param", p -> p.keyword(k -> k))
-                                    .properties("text", p -> p.text(t -> t.analyzer("standard")))
-                                    .properties("updated", p -> p.long_(l -> l)))));
-                    log.info("Created the search index {} on {}", index, properties.url());
-                } catch (IllegalStateException e) {
-                    // another instance created it first
-                    if (!call(() -> client.indices().exists(x -> x.index(index))).value()) {
-                        throw e;
-                    }
-                }
-            }
-            indexReady = true;
         }
     }
 
@@ -310,41 +253,8 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         return tenantId + "/" + SearchDocument.key(kind, id);
     }
 
-    private static Timeout timeout(long millis) {
-        return Timeout.of(millis, TimeUnit.MILLISECONDS);
+    private <T> T call(ElasticsearchConnection.Call<T> request) {
+        return connection.call(index, request, () -> indexReady = false);
     }
 
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    /**
-     * Runs one request: an unreachable or overloaded cluster is {@link ServiceUnavailableException} (503, and a
-     * retry for the projection); any other refusal is a bug and fails loudly.
-     */
-    private <T> T call(Call<T> request) {
-        try {
-            return request.run();
-        } catch (IOException e) {
-            throw unavailable(e);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 429 || e.status() >= 500) {
-                throw unavailable(e);
-            }
-            if ("index_not_found_exception".equals(e.error().type())) {
-                // deleted under us (a replay started, or an operator): recreate on the next call
-                indexReady = false;
-                throw unavailable(e);
-            }
-            throw new IllegalStateException("Elasticsearch refused a request on " + index + ": " + e.getMessage(), e);
-        }
-    }
-
-    private ServiceUnavailableException unavailable(Exception cause) {
-        log.warn("Elasticsearch at {} is unavailable: {}", properties.url(), cause.toString());
-        ServiceUnavailableException unavailable = new ServiceUnavailableException(
-                "Search is unavailable for the moment; try again shortly");
-        unavailable.initCause(cause);
-        return unavailable;
-    }
 }
