@@ -12,6 +12,6 @@ export function getLineage(kind: string, id: string, direction: Direction, depth
   return apiJson<LineageGraph>(`/lineage/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`, { query: { direction, depth } });
 }
 
-export function useLineage(kind: string, id: string, direction: Direction, depth: number) {
-  return useQuery({ queryKey: lineageKeys.graph(kind, id, direction, depth), queryFn: () => getLineage(kind, id, direction, depth) });
+export function useLineage(kind: string, id: string, direction: Direction, depth: number, enabled = true) {
+  return useQuery({ queryKey: lineageKeys.graph(kind, id, direction, depth), queryFn: () => getLineage(kind, id, direction, depth), enabled });
 }
