@@ -115,8 +115,8 @@ describe('lineage explorer', () => {
     mockApi({ 'GET /lineage/model-version/m1.v2': modelVersionLineage });
     const { user } = renderApp('/lineage/model-version/m1.v2');
     const drawing = await graphOf();
-    const viewport = drawing.querySelector('.graph-viewport')!;
-    const scale = () => Number(/scale\(([\d.]+)\)/.exec(viewport.getAttribute('transform')!)![1]);
+    const canvas = drawing.querySelector<HTMLElement>('.graph-canvas')!;
+    const scale = () => Number(/scale\(([\d.]+)\)/.exec(canvas.style.transform)![1]);
     const level = screen.getByRole('status', { name: 'Zoom level' });
     const first = scale();
     expect(level).toHaveTextContent(`${Math.round(first * 100)}%`);
@@ -137,7 +137,7 @@ describe('lineage explorer', () => {
     expect(scale()).toBeCloseTo(fitted * 1.25);
     await user.click(screen.getByRole('button', { name: 'Fit' }));
     expect(scale()).toBeCloseTo(fitted);
-    expect(viewport.getAttribute('transform')).toMatch(/^translate\([-\d.]+ [-\d.]+\) scale/);
+    expect(canvas.style.transform).toMatch(/^translate\([-\d.]+px, [-\d.]+px\) scale/);
   });
 
   it('shows who made an edge, when and by which event when it is hovered or clicked', async () => {

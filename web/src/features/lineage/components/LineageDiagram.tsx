@@ -8,25 +8,31 @@ import type { LineageNode } from '../types';
 import { GraphDetails, type Shown } from './GraphDetails';
 import { GraphLegend } from './GraphLegend';
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Below this zoom the labels are too small to read and are not drawn (the details panel still names everything). */
+const SMALL_ZOOM = 0.35;
 
-/** Where an edge is drawn: from the right side of its upstream node to the left side of its downstream one. */
-function edgeGeometry(edge: PlacedEdge) {
+/**
+ * Where an edge is drawn: from the right side of its upstream node to the left side of its downstream one. Its label
+ * sits at the end where edges fan out (beside the node with one edge, where the lines are apart), so that the
+ * labels of a node's many edges do not pile up on each other.
+ */
+function edgeGeometry(edge: PlacedEdge, labelAtEnd: boolean) {
   const x1 = edge.from.x + NODE_WIDTH;
   const y1 = edge.from.y + NODE_HEIGHT / 2;
   const x2 = edge.to.x;
   const y2 = edge.to.y + NODE_HEIGHT / 2;
   const dx = (x2 - x1) / 2;
-  return { d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`, mx: (x1 + x2) / 2, my: (y1 + y2) / 2 };
+  const label = labelAtEnd ? { x: x2 - 12, y: y2 - 5, anchor: 'end' as const } : { x: x1 + 6, y: y1 - 5, anchor: 'start' as const };
+  return { d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`, label };
 }
 
-const GraphEdge = memo(function GraphEdge({ edge, active, marker }: { edge: PlacedEdge; active: boolean; marker: string }) {
-  const { d, mx, my } = edgeGeometry(edge);
+const GraphEdge = memo(function GraphEdge({ edge, active, marker, labelAtEnd }: { edge: PlacedEdge; active: boolean; marker: string; labelAtEnd: boolean }) {
+  const { d, label } = edgeGeometry(edge, labelAtEnd);
   return (
     <g className={`graph-edge${active ? ' active' : ''}`} data-edge={edge.key}>
       <path className="edge-hit" d={d} />
       <path className="edge-line" d={d} markerEnd={`url(#${marker}${active ? '-active' : ''})`} />
-      <text className="edge-label" x={mx} y={my - 5} textAnchor="middle">
+      <text className="edge-label" x={label.x} y={label.y} textAnchor={label.anchor}>
         {edge.edge.relation}
       </text>
     </g>
@@ -34,12 +40,15 @@ const GraphEdge = memo(function GraphEdge({ edge, active, marker }: { edge: Plac
 });
 
 function describeNode(placed: PlacedNode, isRoot: boolean) {
-  const where = isRoot ? 'this node' : `${Math.abs(placed.column)} ${Math.abs(placed.column) === 1 ? 'step' : 'steps'} ${placed.column < 0 ? 'upstream' : 'downstream'}`;
+  const steps = Math.abs(placed.column);
+  const where = isRoot ? 'this node' : `${steps} ${steps === 1 ? 'step' : 'steps'} ${placed.column < 0 ? 'upstream' : 'downstream'}`;
   return `${kindLabel(placed.node.kind)} ${nodeLabel(placed.node)}, ${where}`;
 }
 
-const GraphNode = memo(function GraphNode({ placed, isRoot, selected, tabbable }: { placed: PlacedNode; isRoot: boolean; selected: boolean; tabbable: boolean }) {
+const GraphNode = memo(function GraphNode({ placed, isRoot, selected, tabbable, clip }: { placed: PlacedNode; isRoot: boolean; selected: boolean; tabbable: boolean; clip: string }) {
   const { node } = placed;
+  // The name is the visible text (kind, then name) and where the node is; a long name is clipped at the node's edge,
+  // not cut short, so the visible text stays part of the name.
   return (
     <g
       className={`graph-node kind-${node.kind}${isRoot ? ' root' : ''}${selected ? ' selected' : ''}`}
@@ -51,12 +60,13 @@ const GraphNode = memo(function GraphNode({ placed, isRoot, selected, tabbable }
     >
       <path className="focus-ring" d={shapePath(node.kind, NODE_WIDTH + 10, NODE_HEIGHT + 10)} transform="translate(-5 -5)" />
       <path className="node-shape" d={shapePath(node.kind, NODE_WIDTH, NODE_HEIGHT)} />
-      <text className="node-kind" x={16} y={18}>
-        {kindLabel(node.kind)}
-        {isRoot ? ' · this node' : ''}
-      </text>
-      <text className="node-name" x={16} y={36}>
-        {truncate(nodeLabel(node), 24)}
+      <text clipPath={`url(#${clip})`}>
+        <tspan className="node-kind" x={16} y={20}>
+          {kindLabel(node.kind)}
+        </tspan>{' '}
+        <tspan className="node-name" x={16} y={37}>
+          {nodeLabel(node)}
+        </tspan>
       </text>
     </g>
   );
@@ -80,11 +90,12 @@ function nearestIn(layout: GraphLayout, column: number, from: PlacedNode): strin
 export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: { layout: GraphLayout; rootKey: string; label: string; height: number; exploreHref: (node: LineageNode) => string }) {
   const id = useId();
   const marker = `${id.replace(/:/g, '')}-arrow`;
-  const svgRef = useRef<SVGSVGElement>(null);
+  const clip = `${id.replace(/:/g, '')}-clip`;
+  const viewportRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<SVGGElement>(null);
   const navigate = useNavigate();
   const root = layout.byKey.get(rootKey);
-  const panZoom = usePanZoom(svgRef, layout.width, layout.height, root ? { x: root.x + NODE_WIDTH / 2, y: root.y + NODE_HEIGHT / 2 } : { x: 0, y: 0 });
+  const panZoom = usePanZoom(viewportRef, layout.width, layout.height, root ? { x: root.x + NODE_WIDTH / 2, y: root.y + NODE_HEIGHT / 2 } : { x: 0, y: 0 });
   const [focusKey, setFocusKey] = useState(rootKey);
   const [selected, setSelected] = useState<Shown>({ type: 'node', key: rootKey });
   const [hover, setHover] = useState<Shown | null>(null);
@@ -98,6 +109,13 @@ export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: 
     }
     return keys;
   }, [layout.edges, shown.type, shown.key]);
+
+  const degree = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const edge of layout.edges) for (const key of [`out:${edge.from.key}`, `in:${edge.to.key}`]) count.set(key, (count.get(key) ?? 0) + 1);
+    return count;
+  }, [layout.edges]);
+  const fansOut = (edge: PlacedEdge) => (degree.get(`out:${edge.from.key}`) ?? 0) >= (degree.get(`in:${edge.to.key}`) ?? 0);
 
   const explore = (key: string) => {
     const placed = layout.byKey.get(key);
@@ -186,37 +204,57 @@ export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: 
         </span>
       </div>
       <div className="graph-body">
-        <svg ref={svgRef} className="lineage-graph" style={{ height }} role="group" aria-label={label} aria-describedby={hintId} {...panZoom.handlers}>
-          <defs>
-            {['', '-active'].map((suffix) => (
-              <marker key={suffix} id={`${marker}${suffix}`} className={`graph-arrow${suffix}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-                <path d="M0,0 L10,5 L0,10 z" />
-              </marker>
-            ))}
-          </defs>
-          <g
-            ref={contentRef}
-            className="graph-viewport"
-            transform={`translate(${view.x} ${view.y}) scale(${view.k})`}
-            onFocus={onFocus}
-            onClick={onClick}
-            onDoubleClick={onDoubleClick}
-            onKeyDown={onKeyDown}
-            onPointerOver={onPointerOver}
-            onPointerLeave={onPointerLeave}
-          >
-            <g className="graph-edges" aria-hidden="true">
-              {layout.edges.map((edge) => (
-                <GraphEdge key={edge.key} edge={edge} active={activeEdges.has(edge.key)} marker={marker} />
-              ))}
-            </g>
-            <g className="graph-nodes">
-              {layout.nodes.map((placed) => (
-                <GraphNode key={placed.key} placed={placed} isRoot={placed.key === rootKey} selected={placed.key === activeNode} tabbable={placed.key === focusKey} />
-              ))}
-            </g>
-          </g>
-        </svg>
+        {/* The transform is CSS on an HTML box around the SVG, not an SVG transform: Chrome lays SVG text out again
+            for every change of an SVG scale, which made zooming a graph of a few hundred nodes stutter. */}
+        <div
+          ref={viewportRef}
+          className={`lineage-graph${view.k < SMALL_ZOOM ? ' zoomed-out' : ''}`}
+          style={{ height }}
+          role="group"
+          aria-label={label}
+          aria-describedby={hintId}
+          {...panZoom.handlers}
+        >
+          <div className="graph-canvas" style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.k})`, width: layout.width, height: layout.height }}>
+            <svg width={layout.width} height={layout.height}>
+              <defs>
+                {['', '-active'].map((suffix) => (
+                  <marker key={suffix} id={`${marker}${suffix}`} className={`graph-arrow${suffix}`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                    <path d="M0,0 L10,5 L0,10 z" />
+                  </marker>
+                ))}
+                <clipPath id={clip}>
+                  <rect x={0} y={0} width={NODE_WIDTH - 12} height={NODE_HEIGHT} />
+                </clipPath>
+              </defs>
+              <g
+                ref={contentRef}
+                onFocus={onFocus}
+                onClick={onClick}
+                onDoubleClick={onDoubleClick}
+                onKeyDown={onKeyDown}
+                onPointerOver={onPointerOver}
+                onPointerLeave={onPointerLeave}
+              >
+                <g className="graph-edges" aria-hidden="true">
+                  {layout.edges.map((edge) => (
+                    <GraphEdge key={edge.key} edge={edge} active={activeEdges.has(edge.key)} marker={marker} labelAtEnd={fansOut(edge)} />
+                  ))}
+                </g>
+                {root ? (
+                  <text className="root-mark" x={root.x + NODE_WIDTH / 2} y={root.y - 10} textAnchor="middle" aria-hidden="true">
+                    this node
+                  </text>
+                ) : null}
+                <g className="graph-nodes">
+                  {layout.nodes.map((placed) => (
+                    <GraphNode key={placed.key} placed={placed} isRoot={placed.key === rootKey} selected={placed.key === activeNode} tabbable={placed.key === focusKey} clip={clip} />
+                  ))}
+                </g>
+              </g>
+            </svg>
+          </div>
+        </div>
         <GraphDetails layout={layout} rootKey={rootKey} shown={shown} exploreHref={exploreHref} />
       </div>
       <GraphLegend />

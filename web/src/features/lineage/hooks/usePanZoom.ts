@@ -12,7 +12,7 @@ export const MAX_ZOOM = 3;
 export const ZOOM_STEP = 1.25;
 const FIT_PADDING = 24;
 /** Below this a fitted graph's labels are unreadable: the first view then centres the root at READABLE_ZOOM. */
-const READABLE_ZOOM = 0.6;
+const READABLE_ZOOM = 0.75;
 const DRAG_THRESHOLD = 4;
 
 const clamp = (k: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
@@ -30,19 +30,19 @@ export function zoomAt(view: View, factor: number, px: number, py: number): View
 }
 
 /**
- * Pan (drag the background or a node) and zoom (wheel around the cursor, or the caller's buttons) of an SVG
- * drawing of `width` × `height`. The first view fits the drawing, or, when that would be too small to read,
+ * Pan (drag the background or a node) and zoom (wheel around the cursor, or the caller's buttons) of a drawing
+ * of `width` × `height` inside the `viewport` element. The first view fits the drawing, or, when that would be too small to read,
  * centres `focus` (the root) at a readable zoom. `consumeDrag()` says whether the pointer just dragged, so a click
  * at the end of a drag does not select what it ended on.
  */
-export function usePanZoom(svg: RefObject<SVGSVGElement | null>, width: number, height: number, focus: { x: number; y: number }) {
+export function usePanZoom(viewport: RefObject<HTMLElement | null>, width: number, height: number, focus: { x: number; y: number }) {
   const [size, setSize] = useState({ width: 800, height: 400 });
   const [view, setView] = useState<View | null>(null);
   const drag = useRef<{ id: number; sx: number; sy: number; view: View; moved: boolean } | null>(null);
   const dragged = useRef(false);
 
   useEffect(() => {
-    const element = svg.current;
+    const element = viewport.current;
     if (!element) return undefined;
     const measure = () => {
       const rect = element.getBoundingClientRect();
@@ -53,7 +53,7 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, width: number, 
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [svg]);
+  }, [viewport]);
 
   const initial = useCallback((): View => {
     const fitted = fitView(width, height, size.width, size.height);
@@ -65,7 +65,7 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, width: number, 
   const current = view ?? initial();
 
   useEffect(() => {
-    const element = svg.current;
+    const element = viewport.current;
     if (!element) return undefined;
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
@@ -75,13 +75,13 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, width: number, 
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
-  }, [svg, initial]);
+  }, [viewport, initial]);
 
-  const onPointerDown = (event: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerDown = (event: ReactPointerEvent<HTMLElement>) => {
     if (event.button !== 0) return;
     drag.current = { id: event.pointerId, sx: event.clientX, sy: event.clientY, view: current, moved: false };
   };
-  const onPointerMove = (event: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerMove = (event: ReactPointerEvent<HTMLElement>) => {
     const d = drag.current;
     if (!d || d.id !== event.pointerId) return;
     const dx = event.clientX - d.sx;
@@ -94,7 +94,7 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, width: number, 
     }
     setView({ ...d.view, x: d.view.x + dx, y: d.view.y + dy });
   };
-  const onPointerUp = (event: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerUp = (event: ReactPointerEvent<HTMLElement>) => {
     const d = drag.current;
     if (!d || d.id !== event.pointerId) return;
     dragged.current = d.moved;

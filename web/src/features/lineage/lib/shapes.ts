@@ -11,7 +11,7 @@ export function shapePath(kind: string, width: number, height: number): string {
   const inset = Math.min(12, h / 3);
   switch (kind as LineageKind) {
     case 'dataset-version': {
-      const ry = Math.min(6, h / 5);
+      const ry = Math.min(5, h / 5);
       return `M0,${ry} A${w / 2},${ry} 0 0,1 ${w},${ry} V${h - ry} A${w / 2},${ry} 0 0,1 0,${h - ry} Z M0,${ry} A${w / 2},${ry} 0 0,0 ${w},${ry}`;
     }
     case 'source-snapshot':
