@@ -137,6 +137,8 @@ export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: 
     if (hit?.type !== 'node') return;
     setFocusKey(hit.key);
     setSelected(hit);
+    // what the keyboard reached wins over whatever the pointer happens to rest on
+    setHover(null);
     const placed = layout.byKey.get(hit.key)!;
     panZoom.reveal({ x: placed.x, y: placed.y, width: NODE_WIDTH, height: NODE_HEIGHT });
   };
