@@ -195,7 +195,7 @@ describe('Cairn web UI: model registry, sharing, lineage', { skip: skipWithoutCh
   it('follows the lineage to the run page', async () => {
     await page.goBack();
     await page.waitForURL(new RegExp(`/lineage/run/${runId}$`));
-    await page.getByRole('region', { name: 'Downstream' }).getByRole('table', { name: 'Downstream nodes' }).getByRole('link', { name: 'model/model.zip' }).waitFor();
+    await page.getByRole('region', { name: 'Downstream' }).getByRole('table', { name: 'Downstream nodes' }).getByRole('link', { name: 'model/model.zip', exact: true }).waitFor();
     await page.getByRole('complementary', { name: 'Details' }).getByRole('link', { name: 'Open run' }).click();
     await page.getByRole('heading', { name: /trainer/ }).first().waitFor();
     const panel = page.getByRole('region', { name: 'Lineage' });

@@ -16,18 +16,22 @@ const SMALL_ZOOM = 0.35;
  * sits at the end where edges fan out (beside the node with one edge, where the lines are apart), so that the
  * labels of a node's many edges do not pile up on each other.
  */
-function edgeGeometry(edge: PlacedEdge, labelAtEnd: boolean) {
+function edgeGeometry(edge: PlacedEdge, labelAt: 'start' | 'middle' | 'end') {
   const x1 = edge.from.x + NODE_WIDTH;
   const y1 = edge.from.y + NODE_HEIGHT / 2;
   const x2 = edge.to.x;
   const y2 = edge.to.y + NODE_HEIGHT / 2;
   const dx = (x2 - x1) / 2;
-  const label = labelAtEnd ? { x: x2 - 12, y: y2 - 5, anchor: 'end' as const } : { x: x1 + 6, y: y1 - 5, anchor: 'start' as const };
+  const label = {
+    start: { x: x1 + 6, y: y1 - 5, anchor: 'start' as const },
+    middle: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 5, anchor: 'middle' as const },
+    end: { x: x2 - 12, y: y2 - 5, anchor: 'end' as const },
+  }[labelAt];
   return { d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`, label };
 }
 
-const GraphEdge = memo(function GraphEdge({ edge, active, marker, labelAtEnd }: { edge: PlacedEdge; active: boolean; marker: string; labelAtEnd: boolean }) {
-  const { d, label } = edgeGeometry(edge, labelAtEnd);
+const GraphEdge = memo(function GraphEdge({ edge, active, marker, labelAt }: { edge: PlacedEdge; active: boolean; marker: string; labelAt: 'start' | 'middle' | 'end' }) {
+  const { d, label } = edgeGeometry(edge, labelAt);
   return (
     <g className={`graph-edge${active ? ' active' : ''}`} data-edge={edge.key}>
       <path className="edge-hit" d={d} />
@@ -115,7 +119,12 @@ export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: 
     for (const edge of layout.edges) for (const key of [`out:${edge.from.key}`, `in:${edge.to.key}`]) count.set(key, (count.get(key) ?? 0) + 1);
     return count;
   }, [layout.edges]);
-  const fansOut = (edge: PlacedEdge) => (degree.get(`out:${edge.from.key}`) ?? 0) >= (degree.get(`in:${edge.to.key}`) ?? 0);
+  const labelAt = (edge: PlacedEdge) => {
+    const out = degree.get(`out:${edge.from.key}`) ?? 0;
+    const into = degree.get(`in:${edge.to.key}`) ?? 0;
+    if (out === 1 && into === 1) return 'middle';
+    return out >= into ? 'end' : 'start';
+  };
 
   const explore = (key: string) => {
     const placed = layout.byKey.get(key);
@@ -240,7 +249,7 @@ export function LineageDiagram({ layout, rootKey, label, height, exploreHref }: 
               >
                 <g className="graph-edges" aria-hidden="true">
                   {layout.edges.map((edge) => (
-                    <GraphEdge key={edge.key} edge={edge} active={activeEdges.has(edge.key)} marker={marker} labelAtEnd={fansOut(edge)} />
+                    <GraphEdge key={edge.key} edge={edge} active={activeEdges.has(edge.key)} marker={marker} labelAt={labelAt(edge)} />
                   ))}
                 </g>
                 {root ? (

@@ -32,7 +32,7 @@ export interface GraphLayout {
 
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 46;
-export const COLUMN_GAP = 96;
+export const COLUMN_GAP = 120;
 export const ROW_GAP = 18;
 
 export const edgeKey = (edge: LineageEdge) => `${nodeKey(edge.from)}→${nodeKey(edge.to)}:${edge.relation}`;
