@@ -40,10 +40,23 @@ export const paths = {
   dataset: (datasetId: string) => `/datasets/${seg(datasetId)}`,
   models: () => '/models',
   model: (modelId: string) => `/models/${seg(modelId)}`,
-  lineage: (kind: string, nodeId: string) => `/lineage/${seg(kind)}/${seg(nodeId)}`,
+  /** The lineage explorer from a node; `depth` and `direction` only when they differ from its defaults. */
+  lineage: (kind: string, nodeId: string, view: { depth?: number; direction?: string } = {}) => {
+    const query = new URLSearchParams();
+    if (view.depth !== undefined) query.set('depth', String(view.depth));
+    if (view.direction) query.set('direction', view.direction);
+    const search = query.toString();
+    return `/lineage/${seg(kind)}/${seg(nodeId)}${search ? `?${search}` : ''}`;
+  },
   account: () => '/account',
   organization: () => '/organization',
-  audit: () => '/audit',
+  /** The audit log; with an event, narrowed to its actor and millisecond and that event marked. */
+  audit: (event?: { eventId: string; actor?: string | null; time: number }) => {
+    if (!event) return '/audit';
+    const query = new URLSearchParams({ eventId: event.eventId, from: String(event.time), to: String(event.time) });
+    if (event.actor) query.set('actor', event.actor);
+    return `/audit?${query}`;
+  },
   search: (q?: string) => (q ? `/search?q=${seg(q)}` : '/search'),
   computeTargets: () => '/compute/targets',
   computeTarget: (targetId: string) => `/compute/targets/${seg(targetId)}`,

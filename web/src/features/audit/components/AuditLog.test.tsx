@@ -58,6 +58,27 @@ describe('audit log', () => {
     expect(api.calls.at(-1)?.query.get('eventType')).toBe('cairn.run.RunFinished');
   });
 
+  it('opens at the event a lineage edge links to: narrowed to its actor and millisecond, marked and open', async () => {
+    const api = auditRoutes({
+      'GET /orgs/acme/audit/events': (request) =>
+        request.query.get('from') ? json({ events: [event(4, { eventId: 'evt-other' }), event(5, { eventId: 'evt-linked', type: 'cairn.artifact.ArtifactUploaded' })] }) : json({ events: [event(1)] }),
+    });
+    const { user } = renderApp(`/audit?eventId=evt-linked&from=${T + 5}&to=${T + 5}&actor=usr_grace`);
+    const table = await screen.findByRole('table', { name: 'Audit events' });
+    const query = api.callsTo('GET', '/orgs/acme/audit/events')[0].query;
+    expect([query.get('actor'), query.get('from'), query.get('to')]).toEqual(['usr_grace', String(T + 5), String(T + 5)]);
+    expect(screen.getByText(/Showing event/)).toHaveTextContent('evt-linked');
+    const marked = within(table).getByText('cairn.artifact.ArtifactUploaded').closest('tr')!;
+    expect(marked).toHaveAttribute('aria-current', 'true');
+    expect(within(table).getByRole('button', { name: 'Hide of event 5' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(table).getByRole('button', { name: 'Payload of event 4' })).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(screen.getByRole('button', { name: 'Show all events' }));
+    expect(await screen.findByRole('button', { name: 'Payload of event 1' })).toBeInTheDocument();
+    expect(api.callsTo('GET', '/orgs/acme/audit/events').at(-1)!.query.get('from')).toBeNull();
+    expect(screen.queryByText(/Showing event/)).not.toBeInTheDocument();
+  });
+
   it('verifies the chain and names the first broken event', async () => {
     auditRoutes({
       'GET /orgs/acme/audit/events': json({ events: [event(1)] }),

@@ -53,12 +53,12 @@ function FilterForm({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   );
 }
 
-function EventRow({ event, actorName }: { event: AuditEvent; actorName: (id: string) => string | undefined }) {
-  const [open, setOpen] = useState(false);
+function EventRow({ event, actorName, marked }: { event: AuditEvent; actorName: (id: string) => string | undefined; marked: boolean }) {
+  const [open, setOpen] = useState(marked);
   const name = event.actor ? actorName(event.actor) : undefined;
   return (
     <>
-      <tr>
+      <tr className={marked ? 'highlighted' : undefined} aria-current={marked ? 'true' : undefined}>
         <td className="nowrap">{formatTime(event.time)}</td>
         <td className="mono">{event.type}</td>
         <td>
@@ -117,10 +117,20 @@ function Verification({ org }: { org: string }) {
 /**
  * The organization's audit trail for auditors, admins and owners: every event with its actor, filters, "load more",
  * export as JSON Lines, and verification of the tamper-evident hash chain. `actorName` turns a principal id into a
- * name where the caller knows one (an erased user stays a bare id).
+ * name where the caller knows one (an erased user stays a bare id). `linked` is one event another page links to
+ * (the lineage's edges): the log opens narrowed to its actor and millisecond, with that event marked and open.
  */
-export function AuditLog({ org, actorName }: { org: string; actorName: (principalId: string) => string | undefined }) {
-  const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
+export function AuditLog({
+  org,
+  actorName,
+  linked,
+}: {
+  org: string;
+  actorName: (principalId: string) => string | undefined;
+  linked?: { eventId: string; actor?: string; time: number };
+}) {
+  const [filter, setFilter] = useState<AuditFilter>(linked ? { ...NO_FILTER, actor: linked.actor ?? '', from: linked.time, to: linked.time } : NO_FILTER);
+  const narrowed = linked !== undefined && filter.from === linked.time && filter.to === linked.time;
   const events = useAuditEvents(org, filter);
   const exporter = useExportAuditEvents(org);
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
@@ -128,6 +138,14 @@ export function AuditLog({ org, actorName }: { org: string; actorName: (principa
     <section className="card" aria-labelledby="audit-title">
       <h2 id="audit-title">Events</h2>
       <Verification org={org} />
+      {narrowed ? (
+        <p className="notice toolbar">
+          Showing event <span className="mono">{linked.eventId}</span> and any other event of {linked.actor ? <span className="mono">{linked.actor}</span> : 'anyone'} at {formatTime(linked.time)}.
+          <button type="button" className="button small" onClick={() => setFilter(NO_FILTER)}>
+            Show all events
+          </button>
+        </p>
+      ) : null}
       <FilterForm onApply={setFilter} />
       <div className="toolbar">
         <button type="button" className="button" onClick={() => exporter.mutate(filter)} disabled={exporter.isPending}>
@@ -151,7 +169,7 @@ export function AuditLog({ org, actorName }: { org: string; actorName: (principa
           </thead>
           <tbody>
             {rows.map((event) => (
-              <EventRow key={event.globalIndex} event={event} actorName={actorName} />
+              <EventRow key={event.globalIndex} event={event} actorName={actorName} marked={narrowed && event.eventId === linked.eventId} />
             ))}
           </tbody>
         </table>

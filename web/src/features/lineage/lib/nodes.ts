@@ -1,5 +1,5 @@
 import { paths } from '@/shared/paths';
-import type { LineageNode, NodeRef } from '../types';
+import type { NodeRef } from '../types';
 
 export const nodeKey = (node: NodeRef) => `${node.kind}:${node.id}`;
 
@@ -9,6 +9,7 @@ const KIND_LABELS: Record<string, string> = {
   run: 'Run',
   artifact: 'Artifact',
   'model-version': 'Model version',
+  deployment: 'Deployment',
 };
 
 export function kindLabel(kind: string): string {
@@ -37,15 +38,9 @@ export function resourcePath(node: NodeRef): string | undefined {
       return paths.model(owner(/\.v\d+$/));
     case 'dataset-version':
       return paths.dataset(owner(/\.v\d+$/));
+    case 'deployment':
+      return paths.deployment(node.id);
     default:
       return undefined;
   }
-}
-
-/** Nodes in layers by distance from the root, the farthest first upstream (so the graph reads left to right). */
-export function layers(nodes: LineageNode[], upstream: boolean): LineageNode[][] {
-  const byDistance = new Map<number, LineageNode[]>();
-  for (const node of nodes) byDistance.set(node.distance, [...(byDistance.get(node.distance) ?? []), node]);
-  const distances = [...byDistance.keys()].sort((a, b) => (upstream ? b - a : a - b));
-  return distances.map((d) => byDistance.get(d)!);
 }

@@ -1,4 +1,4 @@
-export const LINEAGE_KINDS = ['dataset-version', 'source-snapshot', 'run', 'artifact', 'model-version'] as const;
+export const LINEAGE_KINDS = ['dataset-version', 'source-snapshot', 'run', 'artifact', 'model-version', 'deployment'] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
 export type Direction = 'upstream' | 'downstream';
 
@@ -16,7 +16,7 @@ export interface LineageNode extends NodeRef {
   time: number;
 }
 
-/** An edge points downstream (`consumed`, `produced`, `registered-from`) and names the event that created it. */
+/** An edge points downstream (`consumed`, `produced`, `registered-from`, `deployed-as`) and names the event that created it. */
 export interface LineageEdge {
   from: NodeRef;
   to: NodeRef;

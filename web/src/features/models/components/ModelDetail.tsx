@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatBytes, formatTime, shortId } from '@/shared/lib/format';
 import { paths } from '@/shared/paths';
@@ -7,6 +7,7 @@ import { LoadMoreButton } from '@/shared/ui/LoadMoreButton';
 import { Tags } from '@/shared/ui/Tags';
 import { useModel } from '../api/get-model';
 import { useModelVersions } from '../api/get-model-versions';
+import { useUpdateModel } from '../api/update-model';
 import type { Model, ModelVersion } from '../types';
 import { ApprovalsList } from './ApprovalsList';
 import { AliasForm, StageForm } from './ChangeForms';
@@ -107,6 +108,65 @@ function VersionsTable({ versions, renderActions }: { versions: ModelVersion[]; 
   );
 }
 
+/** The description, and for a model that takes changes an **Edit description** form (`PATCH /models/{id}`). */
+function Description({ model }: { model: Model }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(model.description ?? '');
+  const update = useUpdateModel(model.id);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ description: draft.trim() }, { onSuccess: () => setEditing(false) });
+  };
+  if (!editing) {
+    return (
+      <div className="toolbar">
+        <p className="lead">{model.description || <span className="muted">No description.</span>}</p>
+        {!model.deleted ? (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setDraft(model.description ?? '');
+              update.reset();
+              setEditing(true);
+            }}
+          >
+            Edit description
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <form className="form-grid" onSubmit={submit} aria-label="Edit description">
+      <div className="field grow">
+        <label htmlFor={id}>Description</label>
+        <textarea
+          id={id}
+          value={draft}
+          rows={3}
+          maxLength={5000}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={update.error ? true : undefined}
+          aria-describedby={update.error ? `${id}-error` : undefined}
+        />
+      </div>
+      <div className="field actions">
+        <button type="submit" className="button primary" disabled={update.isPending}>
+          Save description
+        </button>
+        <button type="button" className="button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+      <div className="form-feedback">
+        <ErrorMessage error={update.error} id={`${id}-error`} />
+      </div>
+    </form>
+  );
+}
+
 /**
  * One registered model: its description, tags, aliases (protected ones marked), versions with their stages, and
  * the forms that change them. `currentPrincipalId` (when the session knows it) greys out approving one's own
@@ -134,7 +194,7 @@ export function ModelDetail({
       <section className="card" aria-labelledby="model-title">
         <h1 id="model-title">{m.name}</h1>
         {m.deleted ? <p className="notice">This model was deleted: it stays readable and takes no more changes.</p> : null}
-        <p className="lead">{m.description || <span className="muted">No description.</span>}</p>
+        <Description model={m} />
         <Tags tags={m.tags} />
         <p className="muted small">
           Created {formatTime(m.creationTime)} by {m.createdBy}; updated {formatTime(m.lastUpdateTime)}

@@ -76,6 +76,36 @@ describe('model detail', () => {
     expect(within(rows[1]).getByText('Production')).toBeInTheDocument();
   });
 
+  it("edits the description, and shows the server's refusal under the field", async () => {
+    let description = 'Predicts churn';
+    const api = modelRoutes({
+      'GET /models/m1': () => json(createModel({ id: 'm1', name: 'churn', description })),
+      'PATCH /models/m1': (request) => {
+        const wanted = (request.body as { description: string }).description;
+        if (wanted.length > 100) return problem(createProblem(400, 'description is longer than 100 characters', 'description'));
+        description = wanted;
+        return json(createModel({ id: 'm1', name: 'churn', description }));
+      },
+    });
+    const { user } = renderApp('/models/m1');
+    await user.click(await screen.findByRole('button', { name: 'Edit description' }));
+    const form = screen.getByRole('form', { name: 'Edit description' });
+    const field = within(form).getByLabelText('Description');
+    expect(field).toHaveValue('Predicts churn');
+    await user.clear(field);
+    await user.type(field, 'x'.repeat(101));
+    await user.click(within(form).getByRole('button', { name: 'Save description' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('description is longer than 100 characters (description)');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(field);
+    await user.type(field, ' Who leaves next month ');
+    await user.click(within(form).getByRole('button', { name: 'Save description' }));
+    expect(await screen.findByText('Who leaves next month')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Edit description' })).not.toBeInTheDocument();
+    expect(api.callsTo('PATCH', '/models/m1').at(-1)!.body).toEqual({ description: 'Who leaves next month' });
+  });
+
   it('registers a version from a run artifact with flavor and signature', async () => {
     const api = modelRoutes({
       'POST /models/m1/versions': json(createModelVersion({ modelId: 'm1', version: 3 }), 201),

@@ -111,6 +111,43 @@ describe('groups on the organization page', () => {
     expect(api.callsTo('DELETE', '/orgs/acme/groups/grp_ml')).toHaveLength(1);
   });
 
+  it("renames a group, and shows a taken name's refusal under the field", async () => {
+    let name = 'ml-team';
+    const api = mockApi({
+      ...noSso,
+      'GET /orgs/acme/members': json({ members: [grace] }),
+      'GET /orgs/acme/service-accounts': json({ serviceAccounts: [] }),
+      'GET /orgs/acme/groups': () => json({ groups: [{ ...mlTeam, name }] }),
+      'GET /orgs/acme/groups/grp_ml': () => json(createGroupDetail({ ...mlTeam, name, members: [graceInTeam] })),
+      'PATCH /orgs/acme/groups/grp_ml': (request) => {
+        const wanted = (request.body as { name: string }).name;
+        if (wanted === 'data-eng') return problem(createProblem(409, "A group named 'data-eng' already exists", 'name'));
+        name = wanted;
+        return json({ ...mlTeam, name });
+      },
+    });
+    const { user } = renderApp('/organization');
+    await user.click(await screen.findByRole('button', { name: /ml-team/ }));
+    const form = await screen.findByRole('form', { name: 'Rename ml-team' });
+    const field = within(form).getByLabelText('New name');
+    expect(field).toHaveValue('ml-team');
+    expect(within(form).getByRole('button', { name: 'Rename group' })).toBeDisabled();
+
+    await user.clear(field);
+    await user.type(field, 'data-eng');
+    await user.click(within(form).getByRole('button', { name: 'Rename group' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent("A group named 'data-eng' already exists (name)");
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription("A group named 'data-eng' already exists (name)");
+
+    await user.clear(field);
+    await user.type(field, '  ml-platform ');
+    await user.click(within(form).getByRole('button', { name: 'Rename group' }));
+    expect(await screen.findByRole('button', { name: '▾ ml-platform' })).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByText('Renamed to ml-platform.')).toBeInTheDocument();
+    expect(api.callsTo('PATCH', '/orgs/acme/groups/grp_ml').map((c) => c.body)).toEqual([{ name: 'data-eng' }, { name: 'ml-platform' }]);
+  });
+
   it('shows a member the groups read-only, and why service accounts are not listed', async () => {
     const api = mockApi({
       ...asMember,

@@ -9,6 +9,7 @@ import { useGroup } from '../api/get-group';
 import { useGroups } from '../api/get-groups';
 import { useMembers } from '../api/get-members';
 import { useRemoveGroupMember } from '../api/remove-group-member';
+import { useRenameGroup } from '../api/rename-group';
 import { memberName, type Group, type GroupMember } from '../types';
 
 function AddGroupMemberForm({ org, group, members }: { org: string; group: Group; members: GroupMember[] }) {
@@ -50,6 +51,46 @@ function AddGroupMemberForm({ org, group, members }: { org: string; group: Group
   );
 }
 
+function RenameGroupForm({ org, group }: { org: string; group: Group }) {
+  const [name, setName] = useState(group.name);
+  const rename = useRenameGroup(org, group.id);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate(name.trim());
+  };
+  const unchanged = name.trim() === group.name;
+  return (
+    <form className="form-grid" onSubmit={submit} aria-label={`Rename ${group.name}`}>
+      <div className="field grow">
+        <label htmlFor={id}>New name</label>
+        <input
+          id={id}
+          value={name}
+          maxLength={256}
+          onChange={(e) => setName(e.target.value)}
+          required
+          aria-invalid={rename.error ? true : undefined}
+          aria-describedby={rename.error ? `${id}-error` : undefined}
+        />
+      </div>
+      <div className="field actions">
+        <button type="submit" className="button" disabled={rename.isPending || !name.trim() || unchanged}>
+          Rename group
+        </button>
+      </div>
+      <div className="form-feedback">
+        <ErrorMessage error={rename.error} id={`${id}-error`} />
+        {rename.isSuccess && unchanged ? (
+          <p role="status" className="success-message">
+            Renamed to {group.name}.
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
 function GroupMemberRow({ org, group, member, canAdminister }: { org: string; group: Group; member: GroupMember; canAdminister: boolean }) {
   const remove = useRemoveGroupMember(org, group.id);
   const name = member.username ?? member.principalId;
@@ -71,7 +112,10 @@ function GroupMemberRow({ org, group, member, canAdminister }: { org: string; gr
   );
 }
 
-/** One group's members (loaded when the group is opened); owners and admins add and remove them and delete the group. */
+/**
+ * One group's members (loaded when the group is opened); owners and admins add and remove them, rename the group and
+ * delete it.
+ */
 function GroupMembers({ org, group, canAdminister }: { org: string; group: Group; canAdminister: boolean }) {
   const detail = useGroup(org, group.id);
   const remove = useDeleteGroup(org);
@@ -104,6 +148,7 @@ function GroupMembers({ org, group, canAdminister }: { org: string; group: Group
       {canAdminister && detail.isSuccess ? (
         <>
           <AddGroupMemberForm org={org} group={group} members={members} />
+          <RenameGroupForm org={org} group={group} />
           <ConfirmDeletion label="Delete group…" name={group.name} pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate(group.id)}>
             Deleting <strong>{group.name}</strong> drops every project grant to it: its members keep only the roles granted to
             them directly.
@@ -176,7 +221,7 @@ function CreateGroupForm({ org }: { org: string }) {
 
 /**
  * The organization's groups: every member sees them and who is in each (opened one at a time); owners and admins
- * create and delete groups and add and remove their members. Projects are shared with a group on the project page.
+ * create, rename and delete groups and add and remove their members. Projects are shared with a group on the project page.
  */
 export function GroupsPanel({ org, canAdminister }: { org: string; canAdminister: boolean }) {
   const groups = useGroups(org);
