@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.support.Api;
 import io.cairn.support.ApiTestBase;
+import io.cairn.support.SourceZips;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,8 +51,14 @@ class AuthorizationMatrixTest extends ApiTestBase {
     record Fixture(String org, String project, String run, String dataset, String version, String member, String group,
                    String editors, String model, String approval, String serviceAccount, String target, String agent,
                    String submittedRun, String projectName, String modelName, String deployableModel,
-                   String deployment, String canaryDeployment) {
+                   String deployment, String canaryDeployment, String sourceRun) {
     }
+
+    /** A source archive the fixture's organization holds, named by {@link Fixture#sourceRun}'s source. */
+    private static final byte[] SOURCE_ARCHIVE = SourceZips.zip(Map.of("train.sh", "echo matrix\n"));
+    private static final String SOURCE_DIGEST = SourceZips.sha256(SOURCE_ARCHIVE);
+    /** Another archive, uploaded by the PUT row (the outsider's copy must not make the fixture's visible to it). */
+    private static final byte[] UPLOADED_ARCHIVE = SourceZips.zip(Map.of("train.sh", "echo uploaded\n"));
 
     record Row(String method, String pattern, Function<Fixture, String> path, Function<Fixture, Object> body,
                Map<Caller, Integer> expected) {
@@ -114,8 +121,11 @@ class AuthorizationMatrixTest extends ApiTestBase {
         String canaryDeployment = owner.post("/api/v1/deployments",
                 Map.of("modelId", deployable, "version", 1, "replicas", 0)).get("/id");
         owner.post("/api/v1/deployments/" + canaryDeployment + "/update", Map.of("version", 2, "canaryPercent", 10));
+        owner.put("/api/v1/sources/" + SOURCE_DIGEST, SOURCE_ARCHIVE);
+        String sourceRun = owner.post("/api/v1/runs", Map.of("projectId", project,
+                "source", Map.of("archiveDigest", SOURCE_DIGEST))).get("/id");
         return new Fixture(org, project, run, dataset, version, member, group, editors, model, approval, serviceAccount,
-                target, agent, submittedRun, projectName, modelName, deployable, deployment, canaryDeployment);
+                target, agent, submittedRun, projectName, modelName, deployable, deployment, canaryDeployment, sourceRun);
     }
 
     /** A model whose versions 1 and 2 (dl4j, with a signature, from the run's artifact) can be deployed. */
@@ -256,6 +266,12 @@ class AuthorizationMatrixTest extends ApiTestBase {
         rows.add(row("GET", "/api/v1/datasets", f -> "/api/v1/datasets", null, collectionRead()));
         rows.add(row("POST", "/api/v1/datasets", f -> "/api/v1/datasets", f -> Map.of("name", unique("d")), collectionWrite()));
         rows.add(row("GET", "/api/v1/datasets/{id}", f -> "/api/v1/datasets/" + f.dataset(), null, read()));
+        // source archives belong to the organization (the outsider stores into its own); a run's archive to its project
+        rows.add(row("PUT", "/api/v1/sources/{sha256}", f -> "/api/v1/sources/" + SourceZips.sha256(UPLOADED_ARCHIVE),
+                f -> UPLOADED_ARCHIVE, collectionWrite()));
+        rows.add(row("GET", "/api/v1/sources/{sha256}", f -> "/api/v1/sources/" + SOURCE_DIGEST, null, read()));
+        rows.add(row("GET", "/api/v1/runs/{runId}/source/archive", f -> "/api/v1/runs/" + f.sourceRun() + "/source/archive",
+                null, readProject()));
         rows.add(row("POST", "/api/v1/datasets/{id}/versions", f -> "/api/v1/datasets/" + f.dataset() + "/versions",
                 f -> Map.of("uri", "file:///b.csv", "digest", digest), write()));
         rows.add(row("GET", "/api/v1/datasets/{id}/versions/{versionId}",
@@ -571,7 +587,8 @@ class AuthorizationMatrixTest extends ApiTestBase {
             case "GET" -> api.get(path);
             case "DELETE" -> api.delete(path);
             case "PATCH" -> api.patch(path, body);
-            case "PUT" -> body instanceof String ? api.put(path, "bytes".getBytes()) : api.putJson(path, body);
+            case "PUT" -> body instanceof byte[] bytes ? api.put(path, bytes)
+                    : body instanceof String ? api.put(path, "bytes".getBytes()) : api.putJson(path, body);
             default -> api.post(path, body);
         };
     }
