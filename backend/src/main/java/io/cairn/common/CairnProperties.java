@@ -13,10 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxArtifactSize  largest single artifact accepted by {@code PUT /runs/{id}/artifacts/{path}}
  * @param readYourWrites   how long a write request waits for its projection before answering, so that a
  *                         client can read what it just wrote; metric batches never wait
+ * @param readCacheTtl     how long a backend keeps in memory what every call of a hot path reads (a bearer token's
+ *                         row, a deployment, a project role): a change made by this backend drops those copies at
+ *                         once, one made by another instance (cluster profile) is seen within this time; 0 turns
+ *                         the copies off
  */
 @ConfigurationProperties("cairn")
 public record CairnProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("5GB") DataSize maxArtifactSize,
-        @DefaultValue("10s") Duration readYourWrites) {
+        @DefaultValue("10s") Duration readYourWrites,
+        @DefaultValue("1s") Duration readCacheTtl) {
 }

@@ -1,5 +1,7 @@
 package io.cairn.identity;
 
+import io.cairn.common.CairnProperties;
+import io.cairn.common.cache.ReadCache;
 import io.cairn.common.error.InvalidInputException;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.TenantResolver;
@@ -22,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal access tokens: random 256-bit secrets handed out once and stored only as SHA-256 hashes (a fast
  * hash suffices for secrets of that entropy, and keeps every API call cheap to authenticate).
+ *
+ * <p>A verified token's row is kept in memory for {@code cairn.read-cache-ttl} (1 s by default), so that a client
+ * calling many times a second (scoring) is not one SQL query per call. Its expiry is checked on every call. A
+ * revocation, an erasure or a change of its owner's membership made in this backend drops the copies at once
+ * ({@link #forgetVerifiedTokens()}); one made by another backend instance takes effect here within the TTL.
  */
 @Service
 public class AccessTokenService implements BearerAuthenticator {
@@ -32,11 +39,22 @@ public class AccessTokenService implements BearerAuthenticator {
     private final Clock clock;
     private final TenantResolver tenants;
     private final SecureRandom random = new SecureRandom();
+    /** Rows of valid tokens by token hash; refusals are never kept. */
+    private final ReadCache<String, TokenRow> verified;
 
-    public AccessTokenService(JdbcClient jdbc, Clock clock, TenantResolver tenants) {
+    public AccessTokenService(JdbcClient jdbc, Clock clock, TenantResolver tenants, CairnProperties cairn) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tenants = tenants;
+        this.verified = new ReadCache<>(cairn.readCacheTtl(), 10_000);
+    }
+
+    /**
+     * Drops the in-memory copies of verified tokens (now and when the current transaction ends): after a token was
+     * revoked, or its owner's membership changed or was erased.
+     */
+    public void forgetVerifiedTokens() {
+        verified.invalidateAllAfterCommit();
     }
 
     /** Creates a principal (user or service account) in a tenant and returns its id. */
@@ -103,6 +121,7 @@ public class AccessTokenService implements BearerAuthenticator {
         }
         jdbc.sql("UPDATE access_tokens SET revoked_time = COALESCE(revoked_time, ?) WHERE id = ?")
                 .params(clock.millis(), tokenId).update();
+        forgetVerifiedTokens();
         return true;
     }
 
@@ -111,6 +130,7 @@ public class AccessTokenService implements BearerAuthenticator {
     public void revokeNamed(String tenantId, String name) {
         jdbc.sql("UPDATE access_tokens SET revoked_time = COALESCE(revoked_time, ?) WHERE tenant_id = ? AND name = ?")
                 .params(clock.millis(), tenantId, name).update();
+        forgetVerifiedTokens();
     }
 
     @Override
@@ -133,19 +153,10 @@ public class AccessTokenService implements BearerAuthenticator {
         if (token == null || !token.startsWith(PREFIX)) {
             return new Verdict.Invalid("The bearer token is not a Cairn access token");
         }
-        List<TokenRow> rows = jdbc.sql("""
-                        SELECT p.id, t.tenant_id, p.platform_admin, t.expiry_time, t.revoked_time, m.role
-                        FROM access_tokens t JOIN principals p ON p.id = t.principal_id
-                        LEFT JOIN org_members m ON m.tenant_id = t.tenant_id AND m.principal_id = p.id
-                        WHERE t.token_hash = ?""")
-                .param(hash(token))
-                .query((rs, n) -> new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6)))
-                .list();
-        if (rows.isEmpty()) {
+        TokenRow row = verified.get(hash(token), this::load, TokenRow::usable);
+        if (row == null) {
             return new Verdict.Invalid("The bearer token is unknown");
         }
-        TokenRow row = rows.get(0);
         if (row.revokedTime() != null) {
             return new Verdict.Invalid("The bearer token has been revoked");
         }
@@ -157,6 +168,23 @@ public class AccessTokenService implements BearerAuthenticator {
         }
         return new Verdict.Valid(new CairnPrincipal(row.principalId(), row.tenantId(), row.platformAdmin(),
                 OrgRole.valueOf(row.role())));
+    }
+
+    /**
+     * The token's row; null for an unknown token. The cache keeps only usable rows (not revoked, the owner a member),
+     * so a refused token is asked again on every call and a new membership counts at once.
+     */
+    private TokenRow load(String tokenHash) {
+        List<TokenRow> rows = jdbc.sql("""
+                        SELECT p.id, t.tenant_id, p.platform_admin, t.expiry_time, t.revoked_time, m.role
+                        FROM access_tokens t JOIN principals p ON p.id = t.principal_id
+                        LEFT JOIN org_members m ON m.tenant_id = t.tenant_id AND m.principal_id = p.id
+                        WHERE t.token_hash = ?""")
+                .param(tokenHash)
+                .query((rs, n) -> new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        (Long) rs.getObject(4), (Long) rs.getObject(5), rs.getString(6)))
+                .list();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The platform administrator created on first start, if any. */
@@ -193,5 +221,9 @@ public class AccessTokenService implements BearerAuthenticator {
 
     private record TokenRow(String principalId, String tenantId, boolean platformAdmin, Long expiryTime, Long revokedTime,
                             String role) {
+
+        boolean usable() {
+            return revokedTime == null && role != null;
+        }
     }
 }

@@ -82,6 +82,8 @@ public class LocalDeploymentSupervisor implements DeploymentRuntime {
     private final Clock clock;
     private final Path root;
     private final Map<Key, ModelServerProcess> servers = new ConcurrentHashMap<>();
+    /** One scoring URI per loopback port, so that a score does not parse one (ports are few and reused). */
+    private final Map<Integer, URI> scoreUris = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -146,7 +148,7 @@ public class LocalDeploymentSupervisor implements DeploymentRuntime {
     public URI scoreUri(String tenantId, DeploymentView deployment, int version) {
         ModelServerProcess server = servers.get(new Key(tenantId, deployment.id(), version));
         int port = server == null ? -1 : server.readyPort();
-        return port < 0 ? null : URI.create("http://127.0.0.1:" + port + "/v1/score");
+        return port < 0 ? null : scoreUris.computeIfAbsent(port, p -> URI.create("http://127.0.0.1:" + p + "/v1/score"));
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds {@code deployments}: one row per live deployment, removed when it is deleted. Rows commit in the same
- * transaction as the processor's token, so each event is applied exactly once.
+ * transaction as the processor's token, so each event is applied exactly once. Every change drops the
+ * deployments {@link DeploymentReadModel} keeps in memory.
  */
 @Component
 @ProcessingGroup("deployments")
@@ -29,9 +30,11 @@ public class DeploymentProjection {
             + "canary_percent = NULL";
 
     private final JdbcClient jdbc;
+    private final DeploymentReadModel deployments;
 
-    public DeploymentProjection(JdbcClient jdbc) {
+    public DeploymentProjection(JdbcClient jdbc, DeploymentReadModel deployments) {
         this.jdbc = jdbc;
+        this.deployments = deployments;
     }
 
     @EventHandler
@@ -46,6 +49,7 @@ public class DeploymentProjection {
                         event.version().artifactSha256(), principal == null ? "unknown" : principal,
                         time.toEpochMilli(), time.toEpochMilli())
                 .update();
+        deployments.forgetDeployments();
     }
 
     @EventHandler
@@ -60,6 +64,7 @@ public class DeploymentProjection {
                 .params(event.version().version(), event.version().alias(), event.version().artifactSha256(),
                         time.toEpochMilli(), event.tenantId(), event.deploymentId())
                 .update();
+        deployments.forgetDeployments();
     }
 
     @EventHandler
@@ -69,6 +74,7 @@ public class DeploymentProjection {
                 .params(event.canary().version(), event.canary().alias(), event.canary().artifactSha256(),
                         event.canaryPercent(), time.toEpochMilli(), event.tenantId(), event.deploymentId())
                 .update();
+        deployments.forgetDeployments();
     }
 
     @EventHandler
@@ -86,16 +92,19 @@ public class DeploymentProjection {
     void on(DeploymentDeletedEvent event) {
         jdbc.sql("DELETE FROM deployments WHERE tenant_id = ? AND id = ?")
                 .params(event.tenantId(), event.deploymentId()).update();
+        deployments.forgetDeployments();
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM deployments").update();
+        deployments.forgetDeployments();
     }
 
     /** {@code assignments} are built from constants and integers only, never from request text. */
     private void update(String tenantId, String deploymentId, String assignments, Instant time) {
         jdbc.sql("UPDATE deployments SET " + assignments + ", update_time = ? WHERE tenant_id = ? AND id = ?")
                 .params(time.toEpochMilli(), tenantId, deploymentId).update();
+        deployments.forgetDeployments();
     }
 }

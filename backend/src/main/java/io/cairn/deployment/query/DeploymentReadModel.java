@@ -1,22 +1,30 @@
 package io.cairn.deployment.query;
 
+import io.cairn.common.CairnProperties;
+import io.cairn.common.cache.ReadCache;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.deployment.query.DeploymentView.Served;
 import io.cairn.registry.api.VersionServing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads of the deployments read model; every API query is scoped by tenant. Runtime status is not here: the
  * web layer adds what the runtime of the target observes ({@code status} PENDING until it does).
+ *
+ * <p>{@link #get} — every scoring request's read — answers from memory for {@code cairn.read-cache-ttl};
+ * {@link DeploymentProjection} drops those copies on every deployment event it applies (see {@link ReadCache}),
+ * so a scale, update, canary, promotion, rollback or deletion applied by this backend is seen by the next request.
  */
 @Component
 public class DeploymentReadModel implements VersionServing {
@@ -29,18 +37,39 @@ public class DeploymentReadModel implements VersionServing {
     public record Row(String tenantId, DeploymentView view) {
     }
 
-    private final JdbcClient jdbc;
-
-    public DeploymentReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record Key(String tenantId, String deploymentId) {
     }
 
+    private final JdbcClient jdbc;
+    private final ReadCache<Key, DeploymentView> byId;
+
+    public DeploymentReadModel(JdbcClient jdbc) {
+        this(jdbc, ReadCache.DEFAULT_TTL);
+    }
+
+    @Autowired
+    public DeploymentReadModel(JdbcClient jdbc, CairnProperties cairn) {
+        this(jdbc, cairn.readCacheTtl());
+    }
+
+    private DeploymentReadModel(JdbcClient jdbc, Duration ttl) {
+        this.jdbc = jdbc;
+        this.byId = new ReadCache<>(ttl, 10_000);
+    }
+
+    /** The tenant's live deployment; 404 for an unknown, deleted or another tenant's deployment. */
     public DeploymentView get(String tenantId, String deploymentId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE tenant_id = ? AND id = ?")
-                .params(tenantId, deploymentId)
-                .query((rs, n) -> view(rs))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Deployment", deploymentId));
+        return byId.get(new Key(tenantId, deploymentId), key -> jdbc
+                        .sql("SELECT " + COLUMNS + " FROM deployments WHERE tenant_id = ? AND id = ?")
+                        .params(key.tenantId(), key.deploymentId())
+                        .query((rs, n) -> view(rs))
+                        .optional()
+                        .orElseThrow(() -> new NotFoundException("Deployment", deploymentId)));
+    }
+
+    /** Drops the deployments kept in memory, now and when the current transaction ends. */
+    public void forgetDeployments() {
+        byId.invalidateAllAfterCommit();
     }
 
     /** The project a live deployment belongs to. */

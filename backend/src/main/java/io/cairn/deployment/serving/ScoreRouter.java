@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,8 @@ public class ScoreRouter {
     private static final int READ_TIMEOUT_MS = 60_000;
 
     private final DeploymentTelemetry telemetry;
+    /** The URL of each scoring URI the runtimes answer (they hand out the same few), parsed once. */
+    private final Map<URI, URL> urls = new ConcurrentHashMap<>();
 
     public ScoreRouter(DeploymentRuntimes runtimes, DeploymentTelemetry telemetry) {
         this.runtimes = runtimes;
@@ -64,7 +69,7 @@ public class ScoreRouter {
                     + deployment.id());
         }
         try {
-            Answer answer = post(uri, body, answering.version());
+            Answer answer = post(url(uri), body, answering.version());
             telemetry.record(tenantId, deployment.id(), answering.version(), answer.status(), System.nanoTime() - start);
             return answer;
         } catch (IOException e) {
@@ -79,8 +84,20 @@ public class ScoreRouter {
      * two segments that Nagle's algorithm would hold for the server's delayed ACK; the answer is read to its end so
      * the connection goes back to the keep-alive cache.
      */
-    private static Answer post(URI uri, byte[] body, int version) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    private URL url(URI uri) throws IOException {
+        URL url = urls.get(uri);
+        if (url == null) {
+            if (urls.size() >= 1024) {
+                urls.clear();
+            }
+            url = uri.toURL();
+            urls.put(uri, url);
+        }
+        return url;
+    }
+
+    private static Answer post(URL url, byte[] body, int version) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
         connection.setReadTimeout(READ_TIMEOUT_MS);
         connection.setUseCaches(false);

@@ -196,8 +196,10 @@ public class DeploymentController {
         return deployment;
     }
 
+    /** Sends the command and waits for the read model; the next read here, a score among them, sees the change. */
     private void send(Object command, String id) {
         commands.sendAndProject(command, RESOURCE, id, PROJECTION);
+        deployments.forgetDeployments();
         runtimes.nudgeAll();
     }
 

@@ -4,6 +4,7 @@ import io.cairn.common.error.ConflictException;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.common.messaging.Commands;
 import io.cairn.common.messaging.MessageMetadata;
+import io.cairn.identity.AccessTokenService;
 import io.cairn.tenancy.CairnPrincipal;
 import io.cairn.tenancy.api.OrgRole;
 import io.cairn.tenancy.api.OrganizationCommand.EraseUserCommand;
@@ -37,15 +38,17 @@ public class UserErasure {
     private final Commands commands;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AccessTokenService tokens;
 
     public UserErasure(JdbcClient jdbc, OrganizationReadModel organizations, UserProfiles profiles, Commands commands,
-                       TransactionTemplate transactions, Clock clock) {
+                       TransactionTemplate transactions, Clock clock, AccessTokenService tokens) {
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.profiles = profiles;
         this.commands = commands;
         this.transactions = transactions;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     private record Target(String homeOrg, boolean platformAdmin, boolean serviceAccount) {
@@ -97,5 +100,6 @@ public class UserErasure {
                 .params(now, principalId).update();
         jdbc.sql("UPDATE principals SET username = ?, erased_time = COALESCE(erased_time, ?) WHERE id = ?")
                 .params(PSEUDONYM_PREFIX + principalId, now, principalId).update();
+        tokens.forgetVerifiedTokens();
     }
 }

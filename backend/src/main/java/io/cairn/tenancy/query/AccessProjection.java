@@ -37,9 +37,11 @@ public class AccessProjection {
     private static final String GROUP = GranteeType.GROUP.name();
 
     private final JdbcClient jdbc;
+    private final AccessReadModel access;
 
-    public AccessProjection(JdbcClient jdbc) {
+    public AccessProjection(JdbcClient jdbc, AccessReadModel access) {
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /** Every project is recorded, so that roles seeing all projects of the organization can be checked too. */
@@ -135,6 +137,7 @@ public class AccessProjection {
                 "org_groups"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
+        access.forgetRoles();
     }
 
     private void removeFromGroup(String tenantId, String groupId, String principalId) {
@@ -188,6 +191,7 @@ public class AccessProjection {
         }
         jdbc.sql("DELETE FROM project_access WHERE tenant_id = ? AND project_id = ? AND principal_id = ?")
                 .params(tenantId, projectId, principalId).update();
+        access.forgetRoles();
         if (effective != null) {
             jdbc.sql("INSERT INTO project_access (tenant_id, project_id, principal_id, role) VALUES (?, ?, ?, ?)")
                     .params(tenantId, projectId, principalId, effective.name()).update();

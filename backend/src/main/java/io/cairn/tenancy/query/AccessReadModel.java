@@ -1,24 +1,60 @@
 package io.cairn.tenancy.query;
 
+import io.cairn.common.CairnProperties;
+import io.cairn.common.cache.ReadCache;
 import io.cairn.common.error.NotFoundException;
 import io.cairn.project.api.GranteeType;
 import io.cairn.project.api.ProjectRole;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads of the {@code access} projection: groups, project grants and effective project roles, scoped by tenant. */
+/**
+ * Reads of the {@code access} projection: groups, project grants and effective project roles, scoped by tenant.
+ *
+ * <p>The two reads every authorized request makes — whether a project exists, a principal's role on it — are kept
+ * in memory for {@code cairn.read-cache-ttl}; {@link AccessProjection} drops them whenever it changes
+ * {@code project_access} or {@code project_owners} (see {@link ReadCache} for what another instance's change
+ * costs). Only existing projects are remembered.
+ */
 @Component
 public class AccessReadModel {
 
+    private record RoleKey(String tenantId, String projectId, String principalId) {
+    }
+
+    private record ProjectKey(String tenantId, String projectId) {
+    }
+
     private final JdbcClient jdbc;
+    private final ReadCache<RoleKey, Optional<ProjectRole>> roles;
+    private final ReadCache<ProjectKey, Boolean> projects;
 
     public AccessReadModel(JdbcClient jdbc) {
+        this(jdbc, ReadCache.DEFAULT_TTL);
+    }
+
+    @Autowired
+    public AccessReadModel(JdbcClient jdbc, CairnProperties cairn) {
+        this(jdbc, cairn.readCacheTtl());
+    }
+
+    private AccessReadModel(JdbcClient jdbc, Duration ttl) {
         this.jdbc = jdbc;
+        this.roles = new ReadCache<>(ttl, 10_000);
+        this.projects = new ReadCache<>(ttl, 10_000);
+    }
+
+    /** Drops the remembered roles and projects, now and when the current transaction ends. */
+    void forgetRoles() {
+        roles.invalidateAllAfterCommit();
+        projects.invalidateAllAfterCommit();
     }
 
     /** A group; {@code members} only when one group is read, {@code memberCount} always. */
@@ -37,13 +73,16 @@ public class AccessReadModel {
     }
 
     public boolean projectExists(String tenantId, String projectId) {
-        return !existingProjects(tenantId, List.of(projectId)).isEmpty();
+        return projects.get(new ProjectKey(tenantId, projectId),
+                key -> !existingProjects(key.tenantId(), List.of(key.projectId())).isEmpty(), exists -> exists);
     }
 
     /** The principal's effective role on the project through ownership, its own grant or its groups' grants. */
     public Optional<ProjectRole> grantedRole(String tenantId, String projectId, String principalId) {
-        return jdbc.sql("SELECT role FROM project_access WHERE tenant_id = ? AND project_id = ? AND principal_id = ?")
-                .params(tenantId, projectId, principalId).query(String.class).optional().map(ProjectRole::valueOf);
+        return roles.get(new RoleKey(tenantId, projectId, principalId), key -> jdbc
+                .sql("SELECT role FROM project_access WHERE tenant_id = ? AND project_id = ? AND principal_id = ?")
+                .params(key.tenantId(), key.projectId(), key.principalId()).query(String.class).optional()
+                .map(ProjectRole::valueOf));
     }
 
     /** Those of {@code projectIds} that exist in the tenant. */

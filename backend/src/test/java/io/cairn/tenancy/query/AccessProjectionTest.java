@@ -49,8 +49,8 @@ class AccessProjectionTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        projection = new AccessProjection(jdbc);
         access = new AccessReadModel(jdbc);
+        projection = new AccessProjection(jdbc, access);
         for (String user : List.of("alice", "bob", "carol")) {
             jdbc.sql("INSERT INTO principals (id, tenant_id, username, platform_admin, creation_time) VALUES (?, ?, ?, FALSE, 0)")
                     .params(user, T, user + "-name").update();
