@@ -2,57 +2,34 @@ package io.cairn.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Log shipping against a real HTTP server that answers what each test scripts: no chunk is lost to a hiccup. */
 class LogShipperTest {
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Queue<Integer> scriptedStatuses = new ArrayDeque<>();
     private final List<String> stored = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private ScriptedBackend backend;
     private CairnClient client;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/runs/r-1/logs", exchange -> {
-            Integer scripted;
-            synchronized (scriptedStatuses) {
-                scripted = scriptedStatuses.poll();
+        backend = new ScriptedBackend("/api/v1/runs/r-1/logs", "{\"seq\":1}", request -> {
+            if (request.status() == 200) {
+                stored.add(request.body().get("stream").asString() + ":" + request.body().get("text").asString());
             }
-            int status = scripted == null ? 200 : scripted;
-            if (status == 200) {
-                JsonNode chunk = json.readTree(exchange.getRequestBody().readAllBytes());
-                stored.add(chunk.get("stream").asString() + ":" + chunk.get("text").asString());
-            }
-            byte[] body = (status == 200 ? "{\"seq\":1}" : "{\"title\":\"scripted\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
         });
-        server.start();
-        client = new CairnClient(AgentConfig.from(new String[] {"--url=http://127.0.0.1:" + server.getAddress().getPort(),
-                "--targets=t", "--token-file=/dev/null"}, Map.of()));
+        client = backend.client();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        backend.close();
     }
 
     private LogShipper shipper() {
@@ -73,7 +50,7 @@ class LogShipperTest {
     @Test
     void aChunkTheBackendCouldNotTakeIsKeptAndShippedByTheNextFlushBeforeLaterOutput() throws Exception {
         LogShipper logs = shipper();
-        scriptedStatuses.add(503);
+        backend.answer(503);
         logs.append("stdout", "first");
         assertThat(logs.flush()).isFalse();
         logs.append("stdout", "second");
@@ -84,7 +61,7 @@ class LogShipperTest {
     @Test
     void closeRetriesWhileTheBackendIsUnavailable() throws Exception {
         LogShipper logs = shipper();
-        scriptedStatuses.addAll(List.of(503, 429));
+        backend.answer(503, 429);
         logs.append("stdout", "done\n");
         logs.close();
         assertThat(stored).containsExactly("stdout:done\n");
@@ -93,7 +70,7 @@ class LogShipperTest {
     @Test
     void aChunkRefusedForGoodIsDroppedAndTheRestStillShipped() throws Exception {
         LogShipper logs = shipper();
-        scriptedStatuses.add(400);
+        backend.answer(400);
         logs.append("stdout", "refused");
         logs.append("stderr", "kept");
         logs.close();
@@ -103,7 +80,7 @@ class LogShipperTest {
     @Test
     void closeGivesUpAfterItsAttemptsWhenTheBackendStaysDown() throws Exception {
         LogShipper logs = shipper();
-        scriptedStatuses.addAll(List.of(503, 503, 503));
+        backend.answer(503, 503, 503);
         logs.append("stdout", "lost");
         long started = System.nanoTime();
         logs.close();

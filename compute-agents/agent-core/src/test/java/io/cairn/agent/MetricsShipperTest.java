@@ -2,24 +2,19 @@ package io.cairn.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Metric shipping against a real HTTP server that answers what each test scripts. */
 class MetricsShipperTest {
@@ -28,10 +23,8 @@ class MetricsShipperTest {
     record Posted(String key, long firstStep, long lastStep, int points, int status) {
     }
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Queue<Integer> scriptedStatuses = new ArrayDeque<>();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    private ScriptedBackend backend;
     private CairnClient client;
     @TempDir
     Path dir;
@@ -39,31 +32,18 @@ class MetricsShipperTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/runs/r-1/metrics", exchange -> {
-            Integer scripted;
-            synchronized (scriptedStatuses) {
-                scripted = scriptedStatuses.poll();
-            }
-            int status = scripted == null ? 200 : scripted;
-            JsonNode points = json.readTree(exchange.getRequestBody().readAllBytes()).get("points");
-            posted.add(new Posted(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    points.get(0).get("step").asLong(), points.get(points.size() - 1).get("step").asLong(),
-                    points.size(), status));
-            byte[] body = (status == 200 ? "{\"accepted\":1}" : "{\"title\":\"scripted\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+        backend = new ScriptedBackend("/api/v1/runs/r-1/metrics", "{\"accepted\":1}", request -> {
+            JsonNode points = request.body().get("points");
+            posted.add(new Posted(request.idempotencyKey(), points.get(0).get("step").asLong(),
+                    points.get(points.size() - 1).get("step").asLong(), points.size(), request.status()));
         });
-        server.start();
-        client = new CairnClient(AgentConfig.from(new String[] {"--url=http://127.0.0.1:" + server.getAddress().getPort(),
-                "--targets=t", "--token-file=/dev/null"}, Map.of()));
+        client = backend.client();
         file = dir.resolve("metrics.jsonl");
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        backend.close();
     }
 
     private void write(int fromStep, int toStep, int keys) throws IOException {
@@ -101,7 +81,7 @@ class MetricsShipperTest {
     void aBatchTheBackendDidNotTakeIsRetriedWithTheSameLinesAndKeyBeforeLaterLines() throws IOException {
         write(0, 5, 2);
         MetricsShipper shipper = new MetricsShipper(client, "r-1", 1, file);
-        scriptedStatuses.add(503);
+        backend.answer(503);
         assertThat(shipper.ship()).isFalse();
         write(5, 8, 2);
         assertThat(shipper.ship()).isTrue();
@@ -131,7 +111,7 @@ class MetricsShipperTest {
     void aBatchTheBackendRefusesIsNotRetried() throws IOException {
         write(0, 3, 1);
         MetricsShipper shipper = new MetricsShipper(client, "r-1", 1, file);
-        scriptedStatuses.add(400);
+        backend.answer(400);
         assertThat(shipper.ship()).isTrue();
         write(3, 4, 1);
         assertThat(shipper.ship()).isTrue();
