@@ -8,6 +8,8 @@
 #  3. Cairn's durable ingestion as a ratio of the raw Cassandra rate.
 # Extra arguments go to the load generator, e.g.
 #   scripts/benchmark-cluster.sh --points 2000000 --clients 4 --runs 100000 --phases ingest,history,search,replay
+# The servers' ports come from the same variables as scripts/services/*.sh (PG_PORT, KAFKA_PORT, CQL_PORT,
+# ES_PORT); BENCH_PORT (default 18080) is Cairn's.
 # RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built; BENCH_JAVA_OPTS
 # adds JVM options to Cairn's (a JFR profile, for instance); BENCH_SEARCH_ENGINE (default elasticsearch, the
 # profile's) picks what answers run search: elasticsearch or sql. A faster search population:
@@ -43,14 +45,16 @@ fi
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp backend/target/cairn.jar -Dloader.main=io.cairn.tools.RawRates \
-  org.springframework.boot.loader.launch.PropertiesLauncher --points "$RAW_POINTS" | tee "$DATA/raw.txt"
+  org.springframework.boot.loader.launch.PropertiesLauncher --points "$RAW_POINTS" \
+  --cassandra "127.0.0.1:${CQL_PORT:-19042}" --kafka "127.0.0.1:${KAFKA_PORT:-19092}" | tee "$DATA/raw.txt"
 
 DB=cairn_bench_$SUFFIX
 PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${PG_USER:-cairn}" -d postgres \
   -qc "CREATE DATABASE $DB"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 SPRING_PROFILES_ACTIVE=cluster CAIRN_DB_URL="jdbc:postgresql://127.0.0.1:${PG_PORT:-15432}/$DB" \
-  CAIRN_KAFKA_TOPIC="cairn.events.bench-$SUFFIX" CAIRN_CASSANDRA_KEYSPACE="cairn_bench_$SUFFIX" \
+  CAIRN_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT:-19092}" CAIRN_CASSANDRA_CONTACT_POINTS="127.0.0.1:${CQL_PORT:-19042}" \
+  CAIRN_ES_URL="http://127.0.0.1:${ES_PORT:-19200}" CAIRN_KAFKA_TOPIC="cairn.events.bench-$SUFFIX" CAIRN_CASSANDRA_KEYSPACE="cairn_bench_$SUFFIX" \
   CAIRN_ES_INDEX_PREFIX="bench-$SUFFIX-" CAIRN_SEARCH_ENGINE="${BENCH_SEARCH_ENGINE:-elasticsearch}" \
   java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar backend/target/cairn.jar --server.address=127.0.0.1 --server.port="$PORT" \
   --cairn.data-dir="$DATA" > "$DATA/cairn.log" 2>&1 &
