@@ -67,6 +67,9 @@ class ScaleOutTest {
                 "--cairn.kafka.topic=cairn.events.scale-" + unique, "--cairn.cassandra.keyspace=cairn_scale_" + unique,
                 "--cairn.elasticsearch.index-prefix=scale-" + unique + "-", "--cairn.oidc.issuer=http://cairn.test"));
         TestServers.postgresUrl().ifPresent(url -> shared.add("--spring.datasource.url=" + url));
+        TestServers.kafka().ifPresent(servers -> shared.add("--cairn.kafka.bootstrap-servers=" + servers));
+        TestServers.cassandra().ifPresent(nodes -> shared.add("--cairn.cassandra.contact-points=" + nodes));
+        TestServers.elasticsearch().ifPresent(url -> shared.add("--cairn.elasticsearch.url=" + url));
 
         List<String> argsA = new ArrayList<>(shared);
         argsA.addAll(List.of("--cairn.data-dir=" + dirA, "--server.port=0"));
