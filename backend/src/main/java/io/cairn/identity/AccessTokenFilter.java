@@ -7,31 +7,26 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <credential>} — a personal access token or a JWT of the embedded
- * OpenID provider, whichever {@link BearerAuthenticator} recognizes it — and fixes the tenant of the request. A
+ * Authenticates {@code Authorization: Bearer <credential>} ({@link BearerAuthentication}) and fixes the tenant of
+ * the request. A
  * request without the header continues anonymously (and is refused by the authorization rules if it needs a
  * principal); a bad credential is refused here with 401 and a problem+json body.
  */
 public class AccessTokenFilter extends OncePerRequestFilter {
 
-    public static final String ORG_HEADER = "Cairn-Org";
+    public static final String ORG_HEADER = BearerAuthentication.ORG_HEADER;
 
-    private final List<BearerAuthenticator> authenticators;
+    private final BearerAuthentication bearer;
     private final Problems problems;
 
-    public AccessTokenFilter(List<BearerAuthenticator> authenticators, Problems problems) {
-        this.authenticators = List.copyOf(authenticators);
+    public AccessTokenFilter(BearerAuthentication bearer, Problems problems) {
+        this.bearer = bearer;
         this.problems = problems;
     }
 
@@ -48,9 +43,7 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).trim();
-        Verdict verdict = authenticators.stream().filter(a -> a.accepts(token)).findFirst()
-                .map(a -> a.authenticate(token, normalizedOrg(request), request))
-                .orElseGet(() -> new Verdict.Invalid("The bearer token is not a Cairn access token"));
+        Verdict verdict = bearer.verify(token, request);
         if (verdict instanceof Verdict.Invalid invalid) {
             unauthorized(request, response, invalid.reason());
             return;
@@ -60,23 +53,12 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             return;
         }
         CairnPrincipal principal = ((Verdict.Valid) verdict).principal();
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        if (principal.platformAdmin()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"));
-        }
-        var authentication = new UsernamePasswordAuthenticationToken(principal, null, authorities);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SecurityContextHolder.getContext().setAuthentication(BearerAuthentication.authentication(principal));
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    private static String normalizedOrg(HttpServletRequest request) {
-        String org = request.getHeader(ORG_HEADER);
-        return org == null || org.isBlank() ? null : org.strip();
     }
 
     private void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

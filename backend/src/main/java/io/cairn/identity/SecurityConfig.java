@@ -6,9 +6,7 @@ import io.cairn.identity.login.LoginPage;
 import io.cairn.identity.login.LoginThrottle;
 import io.cairn.identity.login.ThrottledAuthenticationProvider;
 import io.cairn.identity.login.ThrottledAuthenticationProvider.LoginThrottledException;
-import io.cairn.identity.oidc.JwtBearerAuthenticator;
 import jakarta.servlet.DispatcherType;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,7 +83,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, AccessTokenService tokens, JwtBearerAuthenticator jwts, Problems problems)
+    SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearer, Problems problems)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -93,7 +91,7 @@ public class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new AccessTokenFilter(List.of(tokens, jwts), problems),
+                .addFilterBefore(new AccessTokenFilter(bearer, problems),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // streamed responses finish in an async dispatch of an already authorized request

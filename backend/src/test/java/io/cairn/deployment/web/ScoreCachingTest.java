@@ -146,4 +146,34 @@ class ScoreCachingTest extends ApiTestBase {
         assertThat(scoreTwice(outsider, path)).isEqualTo(404);
         assertThat(scoreTwice(owner.withHeader("Cairn-Org", unique("other")), path)).isEqualTo(404);
     }
+
+    /**
+     * Scores skip the security filter chain (see {@code ScoreFastPath}): their answers must carry the headers the
+     * chain writes on every other API answer, and what the fast path does not take — no credential, a bad one, an
+     * unknown organization — is still answered by the chain.
+     */
+    @Test
+    void scoresAnswerWithTheSecurityChainsHeadersAndLeaveBadCredentialsToIt() {
+        String path = deployment(1);
+        Api.Response viaChain = owner.get(path);
+        Api.Response viaFastPath = owner.post(path + "/score", ROW);
+        assertThat(viaFastPath.status()).isEqualTo(503);
+        for (String header : List.of("X-Content-Type-Options", "X-XSS-Protection", "Cache-Control", "Pragma",
+                "Expires", "X-Frame-Options")) {
+            assertThat(viaChain.header(header)).as(header).isNotNull();
+            assertThat(viaFastPath.header(header)).as(header).isEqualTo(viaChain.header(header));
+        }
+
+        Api.Response anonymous = assertProblem(owner.withToken(null).post(path + "/score", ROW), 401);
+        assertThat(anonymous.wwwAuthenticate()).isEqualTo("Bearer");
+        Api.Response forged = assertProblem(owner.withToken("cairn_pat_forged").post(path + "/score", ROW), 401);
+        assertThat(forged.wwwAuthenticate()).isEqualTo("Bearer error=\"invalid_token\"");
+        Api.Response notBearer = assertProblem(owner.withHeader("Authorization", "Basic b3duZXI6cHc=")
+                .withToken(null).post(path + "/score", ROW), 401);
+        assertThat(notBearer.get("/detail")).isEqualTo("The Authorization header must be 'Bearer <access token>'");
+        String unknown = unique("no-such-org");
+        Api.Response elsewhere = assertProblem(owner.withHeader("Cairn-Org", unknown).post(path + "/score", ROW), 404);
+        assertThat(elsewhere.get("/detail")).isEqualTo("Organization '" + unknown + "' not found");
+        assertThat(routed(path)).containsExactly(Map.entry("1", 1L));
+    }
 }
