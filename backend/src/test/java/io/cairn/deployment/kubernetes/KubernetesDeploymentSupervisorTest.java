@@ -274,6 +274,38 @@ class KubernetesDeploymentSupervisorTest {
         assertThat(supervisor.scoreUri(TENANT, stopped, 1)).isNull();
     }
 
+    /**
+     * No poll runs here (the loop is not started): only the watch of Cairn's Deployments can carry the statuses the
+     * Deployment controller writes into the rollout, and the first ready replica into scoring.
+     */
+    @Test
+    void theWatchReadsAStatusChangeWithoutWaitingForThePoll() throws InterruptedException {
+        KubernetesDeploymentSupervisor supervisor = supervisor(false);
+        DeploymentView view = kubernetesView(ID, 2, 1, 2, 10);
+        serve(view);
+        supervisor.tick();
+        assertThat(supervisor.observe(TENANT, view).versions().get(0).status()).isEqualTo("PROGRESSING");
+
+        patchStatus(V1, 2, 2, 1, 1);
+        awaitStatus(supervisor, view, 0, "PROGRESSING", 1);
+        assertThat(supervisor.scoreUri(TENANT, view, 1)).isNotNull();
+        patchStatus(V1, 2, 2, 2, 2);
+        awaitStatus(supervisor, view, 0, "AVAILABLE", 2);
+        supervisor.stop();
+    }
+
+    private static void awaitStatus(KubernetesDeploymentSupervisor supervisor, DeploymentView view, int index,
+                                    String status, int ready) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        DeploymentView.Served seen = supervisor.observe(TENANT, view).versions().get(index);
+        while (!(seen.status().equals(status) && seen.rollout().readyReplicas() == ready)) {
+            assertThat(System.nanoTime()).as("still %s with %d ready 10 s after the status changed", seen.status(),
+                    seen.rollout().readyReplicas()).isLessThan(deadline);
+            Thread.sleep(50);
+            seen = supervisor.observe(TENANT, view).versions().get(index);
+        }
+    }
+
     @Test
     void aRefusedObjectFailsItsVersionWithTheApiServersReason() {
         server.destroy();
