@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * latency, delay until readable); downsampled history of a 100,000-point series; run search over a
  * generated population of runs (`--populate api` or `mlflow`: Cairn's API or MLflow's runs/create + log-batch); the same ingestion through MLflow's {@code runs/log-batch} with 1 and
  * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
- * compute agent; the agent's overhead per shipped metric batch; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ * compute agent; the agent's overhead per shipped metric batch; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests);
+ * rebuilding projections from the whole log ({@code --replay-projection runs,search}, default run-metrics). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -87,7 +88,9 @@ public class Benchmark {
                     options.getOrDefault("model-server", "compute-agents/model-server/target"));
         }
         if (phases.contains("replay")) {
-            benchmark.replay(options.getOrDefault("replay-projection", "run-metrics"));
+            for (String projection : options.getOrDefault("replay-projection", "run-metrics").split(",")) {
+                benchmark.replay(projection.strip());
+            }
         }
         String agentJar = options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar");
         if (phases.contains("schedule")) {

@@ -5,10 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,24 +27,31 @@ public class AuditProjection {
         this.serializer = serializer;
     }
 
+    /**
+     * The event's global index is looked up by its id in the same statement (typed casts, so that PostgreSQL
+     * knows the parameters' types in the select list): the tracking token's index is the
+     * highest seen so far, not the event's own when the event fills a gap (an append that committed late).
+     */
     @EventHandler
-    void on(EventMessage<?> event, TrackingToken token) {
+    void on(EventMessage<?> event) {
         Object tenant = event.getMetaData().get(MessageMetadata.TENANT_ID);
-        GapAwareTrackingToken position = WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null);
-        if (tenant == null || position == null) {
+        if (tenant == null) {
             return;
         }
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         jdbc.sql("""
                         INSERT INTO audit_events (tenant_id, global_index, event_id, event_time, actor, aggregate_type,
                                                   aggregate_id, sequence_number, event_type, correlation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant.toString(), position.getIndex(), event.getIdentifier(), event.getTimestamp().toEpochMilli(),
+                        SELECT CAST(? AS VARCHAR(64)), e.globalindex, e.eventidentifier, CAST(? AS BIGINT),
+                               CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)),
+                               CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255))
+                        FROM domainevententry e WHERE e.eventidentifier = ?""")
+                .params(tenant.toString(), event.getTimestamp().toEpochMilli(),
                         event.getMetaData().get(MessageMetadata.PRINCIPAL),
                         domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
                         domain == null ? null : domain.getSequenceNumber(),
                         serializer.typeForClass(event.getPayloadType()).getName(),
-                        event.getMetaData().get(MessageMetadata.CORRELATION_ID))
+                        event.getMetaData().get(MessageMetadata.CORRELATION_ID), event.getIdentifier())
                 .update();
     }
 
