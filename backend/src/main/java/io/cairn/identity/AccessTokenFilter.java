@@ -14,13 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <credential>} ({@link BearerAuthentication}) and fixes the tenant of
- * the request. A
- * request without the header continues anonymously (and is refused by the authorization rules if it needs a
- * principal); a bad credential is refused here with 401 and a problem+json body.
+ * the request. A request without the header continues anonymously (and is refused by the authorization rules if it
+ * needs a principal); a bad credential is refused here with 401 and a problem+json body.
  */
 public class AccessTokenFilter extends OncePerRequestFilter {
-
-    public static final String ORG_HEADER = BearerAuthentication.ORG_HEADER;
 
     private final BearerAuthentication bearer;
     private final Problems problems;
@@ -38,11 +35,11 @@ public class AccessTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = BearerAuthentication.credential(header);
+        if (token == null) {
             unauthorized(request, response, "The Authorization header must be 'Bearer <access token>'");
             return;
         }
-        String token = header.substring(7).trim();
         Verdict verdict = bearer.verify(token, request);
         if (verdict instanceof Verdict.Invalid invalid) {
             unauthorized(request, response, invalid.reason());

@@ -28,6 +28,12 @@ public class BearerAuthentication {
         this.authenticators = List.of(tokens, jwts);
     }
 
+    /** The credential of an {@code Authorization} header, or null when the header is absent or not {@code Bearer}. */
+    public static String credential(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+    }
+
     /** The verdict on {@code token} (the header's value after {@code Bearer }) for this request. */
     public Verdict verify(String token, HttpServletRequest request) {
         return authenticators.stream().filter(a -> a.accepts(token)).findFirst()

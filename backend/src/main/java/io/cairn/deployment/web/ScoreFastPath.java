@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,6 +17,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -50,8 +55,10 @@ public class ScoreFastPath extends OncePerRequestFilter {
     private static final int MAX_ID = 64;
     /** The path as Spring MVC names it, for the {@code uri} tag of the HTTP server metrics. */
     private static final String PATH_PATTERN = "/api/v1/deployments/{id}/score";
-    /** Spring Security's default response headers, which the security chain writes on every API answer. */
-    private static final Map<String, String> SECURITY_HEADERS = headers();
+    /** The header writers the security chain applies by default to every API answer (HSTS on TLS only). */
+    private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+            new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY));
 
     private final DeploymentController controller;
     private final BearerAuthentication bearer;
@@ -68,9 +75,8 @@ public class ScoreFastPath extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String id = "POST".equals(request.getMethod()) && isJson(request.getContentType()) ? deploymentId(request) : null;
-        String authorization = id == null ? null : request.getHeader(HttpHeaders.AUTHORIZATION);
-        Verdict verdict = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? bearer.verify(authorization.substring(7).trim(), request) : null;
+        String token = id == null ? null : BearerAuthentication.credential(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Verdict verdict = token == null ? null : bearer.verify(token, request);
         if (!(verdict instanceof Verdict.Valid valid)) {
             chain.doFilter(request, response);
             return;
@@ -80,10 +86,7 @@ public class ScoreFastPath extends OncePerRequestFilter {
         context.setAuthentication(BearerAuthentication.authentication(valid.principal()));
         SecurityContextHolder.setContext(context);
         try {
-            SECURITY_HEADERS.forEach(response::setHeader);
-            if (request.isSecure()) {
-                response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-            }
+            SECURITY_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
             score(id, request, response);
         } finally {
             SecurityContextHolder.clearContext();
@@ -141,16 +144,5 @@ public class ScoreFastPath extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("X-XSS-Protection", "0");
-        headers.put(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
-        headers.put(HttpHeaders.PRAGMA, "no-cache");
-        headers.put(HttpHeaders.EXPIRES, "0");
-        headers.put("X-Frame-Options", "DENY");
-        return Collections.unmodifiableMap(headers);
     }
 }
