@@ -27,14 +27,16 @@ import io.cairn.run.api.RunEvent.RunTaggedEvent;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.query.RunView.LatestMetric;
 import io.cairn.search.api.SearchKind;
+import io.cairn.search.query.SearchIndex.Key;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -44,8 +46,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the {@link SearchIndex} from project, run, dataset and model events: one document per resource,
  * read back from the index and rewritten on every change, so the projection needs no other read model and
- * a replay rebuilds the index from the event log alone. Writes are flushed once per batch of events, before
- * the processor stores its token: a crash or an unreachable search server makes the processor retry the
+ * a replay rebuilds the index from the event log alone. A batch of events folds its changes per document
+ * ({@link SearchChanges}) and writes them once, before the processor stores its token: one read of the
+ * documents it updates, one write. A crash or an unreachable search server makes the processor retry the
  * batch (every handler sets state, so applying an event twice is harmless) and never skips an event.
  */
 @Component
@@ -54,8 +57,7 @@ public class SearchProjection {
 
     public static final String PROCESSING_GROUP = "search";
     static final String ACTIVE = "ACTIVE";
-    private static final String FLUSH_RESOURCE = SearchProjection.class.getName() + ".flush";
-    private static final String METRICS_RESOURCE = SearchProjection.class.getName() + ".metrics";
+    private static final String CHANGES_RESOURCE = SearchProjection.class.getName() + ".changes";
 
     private final SearchIndex index;
 
@@ -137,11 +139,7 @@ public class SearchProjection {
                 d -> d.withTags(without(d.tags(), Set.of(event.key())), millis(time)));
     }
 
-    /**
-     * Keeps the value at the highest step, then the latest timestamp, per key (as the run read model does). Metric
-     * batches are the busiest events, so a batch of events updates each run's document once, when it commits,
-     * with the latest values of all its metric batches (outside a unit of work: at once).
-     */
+    /** Keeps the value at the highest step, then the latest timestamp, per key (as the run read model does). */
     @EventHandler
     void on(MetricsLoggedEvent event, @Timestamp Instant time) {
         Map<String, LatestMetric> latest = new HashMap<>();
@@ -149,42 +147,10 @@ public class SearchProjection {
             MetricPoint point = event.point(i);
             keepNewer(latest, point.key(), new LatestMetric(point.value(), point.step(), point.timestamp()));
         }
-        if (!CurrentUnitOfWork.isStarted()) {
-            applyMetrics(new RunKey(event.tenantId(), event.runId()), new PendingMetrics(latest, millis(time)));
-            index.flush();
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Map<RunKey, PendingMetrics> pending = unitOfWork.getOrComputeResource(METRICS_RESOURCE, key -> {
-            Map<RunKey, PendingMetrics> runs = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> {
-                runs.forEach(this::applyMetrics);
-                index.flush();
-            });
-            return runs;
-        });
-        pending.merge(new RunKey(event.tenantId(), event.runId()), new PendingMetrics(latest, millis(time)),
-                PendingMetrics::plus);
-    }
-
-    private record RunKey(String tenantId, String runId) {
-    }
-
-    /** The latest values of one run's metrics over some metric batches, and the time of the last batch. */
-    private record PendingMetrics(Map<String, LatestMetric> latest, long time) {
-
-        PendingMetrics plus(PendingMetrics later) {
-            Map<String, LatestMetric> merged = new HashMap<>(latest);
-            later.latest().forEach((key, metric) -> keepNewer(merged, key, metric));
-            return new PendingMetrics(merged, Math.max(time, later.time()));
-        }
-    }
-
-    private void applyMetrics(RunKey run, PendingMetrics pending) {
-        index.find(run.tenantId(), SearchKind.RUN, run.runId()).ifPresent(document -> {
-            Map<String, LatestMetric> merged = new HashMap<>(document.metrics());
-            pending.latest().forEach((key, metric) -> keepNewer(merged, key, metric));
-            index.put(document.withMetrics(merged, Math.max(document.updateTime(), pending.time())));
+        update(event.tenantId(), SearchKind.RUN, event.runId(), d -> {
+            Map<String, LatestMetric> merged = new HashMap<>(d.metrics());
+            latest.forEach((key, metric) -> keepNewer(merged, key, metric));
+            return d.withMetrics(merged, Math.max(d.updateTime(), millis(time)));
         });
     }
 
@@ -243,8 +209,7 @@ public class SearchProjection {
 
     @EventHandler
     void on(RegisteredModelDeletedEvent event) {
-        index.delete(event.tenantId(), SearchKind.MODEL, event.modelId());
-        flushWithBatch();
+        change(changes -> changes.delete(new Key(event.tenantId(), SearchKind.MODEL, event.modelId())));
     }
 
     @ResetHandler
@@ -253,25 +218,39 @@ public class SearchProjection {
     }
 
     private void put(SearchDocument document) {
-        index.put(document);
-        flushWithBatch();
+        change(changes -> changes.put(document));
     }
 
-    private void update(String tenantId, SearchKind kind, String id, UnaryOperator<SearchDocument> change) {
-        index.find(tenantId, kind, id).ifPresent(document -> put(change.apply(document)));
+    private void update(String tenantId, SearchKind kind, String id, UnaryOperator<SearchDocument> update) {
+        change(changes -> changes.update(new Key(tenantId, kind, id), update));
     }
 
-    /** Flushes the index once, when the batch of events commits (at once outside a unit of work). */
-    private void flushWithBatch() {
+    /**
+     * Adds to the changes of the current batch of events, written when it commits (at once outside a unit
+     * of work). The writes of a batch of replayed events only need not be searchable at once.
+     */
+    private void change(Consumer<SearchChanges> change) {
         if (!CurrentUnitOfWork.isStarted()) {
-            index.flush();
+            SearchChanges now = new SearchChanges();
+            change.accept(now);
+            now.writeTo(index, true);
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.getOrComputeResource(FLUSH_RESOURCE, key -> {
-            unitOfWork.onPrepareCommit(u -> index.flush());
-            return Boolean.TRUE;
+        Batch batch = unitOfWork.getOrComputeResource(CHANGES_RESOURCE, key -> {
+            Batch created = new Batch();
+            unitOfWork.onPrepareCommit(u -> created.changes.writeTo(index, created.live));
+            return created;
         });
+        batch.live |= !ReplayToken.isReplay(unitOfWork.getMessage());
+        change.accept(batch.changes);
+    }
+
+    /** A batch's changes, and whether any of them comes from an event that is not replayed. */
+    private static final class Batch {
+
+        final SearchChanges changes = new SearchChanges();
+        boolean live;
     }
 
     private static long millis(Instant time) {

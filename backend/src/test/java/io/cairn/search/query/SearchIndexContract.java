@@ -8,7 +8,10 @@ import static io.cairn.search.query.SearchDocumentMother.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.search.api.SearchKind;
+import io.cairn.search.query.SearchIndex.Key;
+import io.cairn.search.query.SearchIndex.Write;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +53,7 @@ public abstract class SearchIndexContract {
     }
 
     private void putAll(SearchDocument... documents) {
-        for (SearchDocument document : documents) {
-            index.put(document);
-        }
-        index.flush();
+        index.write(Arrays.stream(documents).map(Write::put).toList(), true);
     }
 
     @Test
@@ -180,24 +180,35 @@ public abstract class SearchIndexContract {
     }
 
     @Test
-    void putReplacesAndDeleteRemovesAndFindSeesUnflushedWrites() {
+    void writesReplaceAndRemoveAndFindReadsManyAtOnce() {
         String tenant = tenant();
         SearchDocument original = model(tenant, "before");
-        index.put(original);
+        SearchDocument other = project(tenant, "other");
+        putAll(original, other);
         SearchDocument renamed = original.withName("after", 9_000);
-        index.put(renamed);
-        assertThat(index.find(tenant, SearchKind.MODEL, original.id())).contains(renamed);
-        index.flush();
+        putAll(renamed);
 
         assertThat(ids(tenant, "before")).isEmpty();
         assertThat(ids(tenant, "after")).containsExactly(original.id());
         SearchDocument found = index.search(SearchQuery.parse("after", tenant, null), 0, 1).get(0);
         assertThat(found).isEqualTo(renamed);
+        Key missing = new Key(tenant, SearchKind.RUN, "missing");
+        assertThat(index.find(List.of(Key.of(original), Key.of(other), missing)))
+                .isEqualTo(Map.of(Key.of(original), renamed, Key.of(other), other));
 
-        index.delete(tenant, SearchKind.MODEL, original.id());
+        index.write(List.of(Write.delete(Key.of(original)), Write.delete(missing)), true);
         assertThat(index.find(tenant, SearchKind.MODEL, original.id())).isEmpty();
-        index.flush();
         assertThat(ids(tenant, "after")).isEmpty();
+        assertThat(ids(tenant, "other")).containsExactly(other.id());
+    }
+
+    @Test
+    void writesThatNeedNotBeSearchableAtOnceAreDurableAndFindable() {
+        String tenant = tenant();
+        SearchDocument replayed = project(tenant, "replayed");
+        index.write(List.of(Write.put(replayed)), false);
+
+        assertThat(index.find(tenant, SearchKind.PROJECT, replayed.id())).contains(replayed);
     }
 
     @Test

@@ -23,12 +23,18 @@ import io.cairn.run.api.RunEvent.RunTaggedEvent;
 import io.cairn.run.api.RunStatus;
 import io.cairn.run.query.RunView.LatestMetric;
 import io.cairn.search.api.SearchKind;
+import io.cairn.search.query.SearchIndex.Key;
 import io.cairn.search.query.lucene.LuceneSearchIndex;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,5 +132,86 @@ class SearchProjectionTest {
         assertThat(index.search(SearchQuery.parse("kept", ORG, null), 0, 10)).hasSize(1);
         projection.reset();
         assertThat(index.search(SearchQuery.parse("kept", ORG, null), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aBatchReadsTheDocumentsItUpdatesOnceAndWritesOnceWhenItCommits() {
+        projection.on(new RunCreatedEvent("r1", ORG, "p1", "one", Map.of(), null, null, RunStatus.QUEUED, 1), T1);
+        projection.on(new RunCreatedEvent("r2", ORG, "p1", "two", Map.of(), null, null, RunStatus.QUEUED, 1), T1);
+        CountingIndex counting = new CountingIndex(index);
+        SearchProjection batched = new SearchProjection(counting);
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        batched.on(new RunStartedEvent("r1", ORG, 2), T2);
+        batched.on(new ParamsLoggedEvent("r1", ORG, Map.of("lr", "0.1")), T2);
+        batched.on(MetricsLoggedEvent.of("r2", ORG, List.of(new MetricPoint("acc", 0.5, 1, 10))), T2);
+        batched.on(new RunCreatedEvent("r3", ORG, "p1", "three", Map.of(), null, null, RunStatus.QUEUED, 1), T2);
+        batched.on(new RunStartedEvent("r3", ORG, 2), T2);
+        batched.on(new RunStartedEvent("unknown", ORG, 2), T2);
+        assertThat(counting.finds).isEmpty();
+        assertThat(document(SearchKind.RUN, "r1").status()).isEqualTo("QUEUED");
+        batch.commit();
+
+        assertThat(counting.finds).containsExactly(Set.of(new Key(ORG, SearchKind.RUN, "r1"),
+                new Key(ORG, SearchKind.RUN, "r2"), new Key(ORG, SearchKind.RUN, "unknown")));
+        assertThat(counting.writes).isEqualTo(1);
+        assertThat(document(SearchKind.RUN, "r1").status()).isEqualTo("RUNNING");
+        assertThat(document(SearchKind.RUN, "r1").params()).isEqualTo(Map.of("lr", "0.1"));
+        assertThat(document(SearchKind.RUN, "r2").metrics()).containsKey("acc");
+        assertThat(document(SearchKind.RUN, "r3").status()).isEqualTo("RUNNING");
+        assertThat(index.find(ORG, SearchKind.RUN, "unknown")).isEmpty();
+    }
+
+    /** Segments process batches side by side: a batch that rolls back takes none of another's writes along. */
+    @Test
+    void batchesOfTwoSegmentsKeepTheirWritesApart() throws Exception {
+        UnitOfWork<?> failing = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("segment 0"));
+        projection.on(new ProjectCreatedEvent("lost", ORG, "rolled back", null, Map.of()), T1);
+
+        Thread other = new Thread(() -> {
+            UnitOfWork<?> committing = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("segment 1"));
+            projection.on(new ProjectCreatedEvent("kept", ORG, "committed", null, Map.of()), T1);
+            committing.commit();
+        });
+        other.start();
+        other.join();
+        failing.rollback();
+
+        assertThat(index.find(ORG, SearchKind.PROJECT, "kept")).isPresent();
+        assertThat(index.find(ORG, SearchKind.PROJECT, "lost")).isEmpty();
+    }
+
+    /** The index, counting what the projection asks of it. */
+    private static final class CountingIndex implements SearchIndex {
+
+        private final SearchIndex index;
+        final List<Set<Key>> finds = new ArrayList<>();
+        int writes;
+
+        CountingIndex(SearchIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public Map<Key, SearchDocument> find(Collection<Key> keys) {
+            finds.add(Set.copyOf(keys));
+            return index.find(keys);
+        }
+
+        @Override
+        public void write(List<Write> batch, boolean searchable) {
+            writes++;
+            index.write(batch, searchable);
+        }
+
+        @Override
+        public void clear() {
+            index.clear();
+        }
+
+        @Override
+        public List<SearchDocument> search(SearchQuery query, long offset, int limit) {
+            return index.search(query, offset, limit);
+        }
     }
 }

@@ -12,9 +12,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import io.cairn.common.error.ServiceUnavailableException;
 import io.cairn.search.api.SearchKind;
@@ -24,10 +25,11 @@ import io.cairn.search.query.SearchQuery;
 import io.cairn.search.query.SearchQuery.Filter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code source} field, read back by searches and by the projection's updates.
  *
  * <p>The index is created on first use (standard analyzer only: the server may lack the analysis module).
- * Writes are kept in memory until {@link #flush()} (once per batch of events) sends them as one bulk request
- * that also refreshes the index: durable when acknowledged (Elasticsearch's translog) and searchable. Until
- * then {@link #find} answers from them, so a batch reads each document from the cluster at most once. When the cluster cannot be reached, every method fails with
+ * A batch of events reads the documents it updates in one multi-get and writes its changes in one bulk
+ * request: durable when acknowledged (Elasticsearch's translog), and searchable at once (the request refreshes
+ * the index) except during a replay, whose batches leave refreshing to Elasticsearch (within its refresh
+ * interval, or at the next search). When the cluster cannot be reached, every method fails with
  * {@link ServiceUnavailableException} after at most the connect timeout.
  */
 public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
@@ -60,8 +63,6 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private final JsonMapper json;
     private final String index;
     private volatile boolean indexReady;
-    /** Writes since the last flush, by document id, in order. */
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
 
     public ElasticsearchSearchIndex(ElasticsearchProperties properties, JsonMapper json) {
         this.connection = new ElasticsearchConnection(properties);
@@ -70,62 +71,63 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         this.index = properties.indexPrefix() + INDEX;
     }
 
+    /** One multi-get request for all of {@code keys}. */
     @Override
-    public synchronized Optional<SearchDocument> find(String tenantId, SearchKind kind, String id) {
-        String documentId = documentId(tenantId, kind, id);
-        Pending written = pending.get(documentId);
-        if (written != null) {
-            return Optional.ofNullable(written.document());
+    public Map<Key, SearchDocument> find(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
         }
         ensureIndex();
+        List<Key> ordered = List.copyOf(keys);
         @SuppressWarnings("rawtypes")
-        GetResponse<Map> response = call(() -> client.get(g -> g.index(index).id(documentId).routing(tenantId),
-                Map.class));
-        if (!response.found() || response.source() == null) {
-            return Optional.empty();
+        MgetResponse<Map> response = call(() -> client.mget(m -> {
+            m.index(index);
+            for (Key key : ordered) {
+                m.docs(d -> d.id(documentId(key)).routing(key.tenantId()));
+            }
+            return m;
+        }, Map.class));
+        Map<Key, SearchDocument> found = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            @SuppressWarnings("rawtypes")
+            MultiGetResponseItem<Map> item = response.docs().get(i);
+            if (item.isFailure()) {
+                throw connection.unavailable(new IllegalStateException("Cannot read " + documentId(ordered.get(i))
+                        + " from " + index + ": " + item.failure().error().reason()));
+            }
+            if (item.result().found() && item.result().source() != null) {
+                found.put(ordered.get(i), json.readValue((String) item.result().source().get(SOURCE),
+                        SearchDocument.class));
+            }
         }
-        return Optional.of(json.readValue((String) response.source().get(SOURCE), SearchDocument.class));
+        return found;
     }
 
+    /** One bulk request, which also refreshes the index when the writes must be searchable at once. */
     @Override
-    public synchronized void put(SearchDocument document) {
-        pending.put(documentId(document.tenantId(), document.kind(), document.id()),
-                new Pending(document.tenantId(), document));
-    }
-
-    @Override
-    public synchronized void delete(String tenantId, SearchKind kind, String id) {
-        pending.put(documentId(tenantId, kind, id), new Pending(tenantId, null));
-    }
-
-    /** Sends the writes since the last flush as one bulk request that also refreshes the index. */
-    @Override
-    public synchronized void flush() {
-        if (pending.isEmpty()) {
+    public void write(List<Write> writes, boolean searchable) {
+        if (writes.isEmpty()) {
             return;
         }
-        try {
-            ensureIndex();
-            BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.True);
-            pending.forEach((documentId, write) -> {
-                if (write.document() == null) {
-                    bulk.operations(o -> o.delete(d -> d.id(documentId).routing(write.tenantId())));
-                } else {
-                    Map<String, Object> body = body(write.document());
-                    bulk.operations(o -> o.index(i -> i.id(documentId).routing(write.tenantId()).document(body)));
-                }
-            });
-            BulkResponse response = call(() -> client.bulk(bulk.build()));
-            connection.requireWritten(index, response, item -> false);
-        } finally {
-            // on failure the projection retries the whole batch, rebuilding these writes from the events
-            pending.clear();
+        ensureIndex();
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index)
+                .refresh(searchable ? Refresh.True : Refresh.False);
+        for (Write write : writes) {
+            String documentId = documentId(write.key());
+            String routing = write.key().tenantId();
+            if (write.document() == null) {
+                bulk.operations(o -> o.delete(d -> d.id(documentId).routing(routing)));
+            } else {
+                Map<String, Object> body = body(write.document());
+                bulk.operations(o -> o.index(i -> i.id(documentId).routing(routing).document(body)));
+            }
         }
+        BulkResponse response = call(() -> client.bulk(bulk.build()));
+        connection.requireWritten(index, response, item -> false);
     }
 
     @Override
     public synchronized void clear() {
-        pending.clear();
         boolean exists = call(() -> client.indices().exists(e -> e.index(index))).value();
         if (exists) {
             call(() -> client.indices().delete(d -> d.index(index)));
@@ -173,10 +175,6 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         body.put("updated", document.updateTime());
         body.put(SOURCE, json.writeValueAsString(document));
         return body;
-    }
-
-    /** A write not yet sent: the document, or null for a deletion. */
-    private record Pending(String tenantId, SearchDocument document) {
     }
 
     private Query query(SearchQuery query) {
@@ -249,8 +247,8 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private static String documentId(String tenantId, SearchKind kind, String id) {
-        return tenantId + "/" + SearchDocument.key(kind, id);
+    private static String documentId(Key key) {
+        return key.tenantId() + "/" + SearchDocument.key(key.kind(), key.id());
     }
 
     private <T> T call(ElasticsearchConnection.Call<T> request) {

@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -47,9 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The embedded profile's global search: one Lucene index under {@code $CAIRN_DATA_DIR/index/search} holding
  * every organization's documents, each with a {@code tenant} term that every search filters on.
  *
- * <p>Writes are buffered by Lucene's {@link IndexWriter}; {@link #flush()} (called by the projection before
- * it stores its token) commits them and reopens the searcher, so a processed event is durable and
- * searchable. Until then {@link #find} answers from the documents written since the last flush.
+ * <p>Each {@link #write} (one per batch of events, before the projection stores its token) commits its documents
+ * and reopens the searcher, so a processed event is durable and searchable.
  */
 public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
@@ -71,8 +70,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final boolean created;
-    /** Documents written (or, when empty, deleted) since the last flush, by uid. */
-    private final Map<String, Optional<SearchDocument>> unflushed = new HashMap<>();
 
     public LuceneSearchIndex(Path path, JsonMapper json) {
         this.json = json;
@@ -96,26 +93,48 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<SearchDocument> find(String tenantId, SearchKind kind, String id) {
-        String uid = uid(tenantId, SearchDocument.key(kind, id));
-        Optional<SearchDocument> written = unflushed.get(uid);
-        if (written != null) {
-            return written;
+    public Map<Key, SearchDocument> find(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
         }
         return withSearcher(searcher -> {
-            TopDocs hits = searcher.search(new TermQuery(new Term(UID, uid)), 1);
-            if (hits.scoreDocs.length == 0) {
-                return Optional.empty();
+            Map<Key, SearchDocument> found = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            for (Key key : keys) {
+                TopDocs hits = searcher.search(new TermQuery(new Term(UID, uid(key))), 1);
+                if (hits.scoreDocs.length > 0) {
+                    found.put(key, read(stored, hits.scoreDocs[0]));
+                }
             }
-            return Optional.of(read(searcher.storedFields(), hits.scoreDocs[0]));
+            return found;
         });
     }
 
+    /** Commits the writes and reopens the searcher, replaying or not: the commit is what costs. */
     @Override
-    public synchronized void put(SearchDocument document) {
-        String uid = uid(document.tenantId(), document.key());
+    public synchronized void write(List<Write> writes, boolean searchable) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            for (Write write : writes) {
+                Term uid = new Term(UID, uid(write.key()));
+                if (write.document() == null) {
+                    writer.deleteDocuments(uid);
+                } else {
+                    writer.updateDocument(uid, document(write.document()));
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the search index", e);
+        }
+    }
+
+    private Document document(SearchDocument document) {
         Document lucene = new Document();
-        lucene.add(new StringField(UID, uid, Store.NO));
+        lucene.add(new StringField(UID, uid(Key.of(document)), Store.NO));
         lucene.add(new StringField(TENANT, document.tenantId(), Store.NO));
         lucene.add(new StringField(KIND, document.kind().wireName(), Store.NO));
         lucene.add(new StringField(ID, document.id(), Store.NO));
@@ -130,37 +149,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         document.paramTerms().forEach(term -> lucene.add(new StringField(PARAM, term, Store.NO)));
         lucene.add(new TextField(TEXT, document.text(), Store.NO));
         lucene.add(new StoredField(SOURCE, json.writeValueAsString(document)));
-        try {
-            writer.updateDocument(new Term(UID, uid), lucene);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the search index", e);
-        }
-        unflushed.put(uid, Optional.of(document));
-    }
-
-    @Override
-    public synchronized void delete(String tenantId, SearchKind kind, String id) {
-        String uid = uid(tenantId, SearchDocument.key(kind, id));
-        try {
-            writer.deleteDocuments(new Term(UID, uid));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to the search index", e);
-        }
-        unflushed.put(uid, Optional.empty());
-    }
-
-    @Override
-    public synchronized void flush() {
-        if (unflushed.isEmpty()) {
-            return;
-        }
-        try {
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot commit the search index", e);
-        }
-        unflushed.clear();
+        return lucene;
     }
 
     @Override
@@ -172,7 +161,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clear the search index", e);
         }
-        unflushed.clear();
     }
 
     @Override
@@ -257,8 +245,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return json.readValue(stored.document(hit.doc).get(SOURCE), SearchDocument.class);
     }
 
-    private static String uid(String tenantId, String key) {
-        return tenantId + "/" + key;
+    private static String uid(Key key) {
+        return key.tenantId() + "/" + SearchDocument.key(key.kind(), key.id());
     }
 
     private interface SearcherWork<T> {
