@@ -65,6 +65,15 @@ public class AxonConfig {
     public static final List<String> RETRYING_PROJECTIONS = List.of("search", "run-metrics");
 
     /**
+     * Projections whose writes are queued in {@link io.cairn.common.jdbc.BatchedStatements} and run when the
+     * processor's batch commits, where a failing statement rolls back the whole batch. Their handlers' own failures
+     * propagate too (instead of being logged and the event skipped), so a failure of either kind is treated alike:
+     * the batch rolls back, the processor retries it from its token with back-off and reports the error (health
+     * DOWN, unlike {@link #RETRYING_PROJECTIONS}) until it goes through. No event is ever skipped or applied twice.
+     */
+    public static final List<String> BATCHED_PROJECTIONS = List.of("runs", "audit");
+
+    /**
      * The high-volume projections, split into {@code cairn.processing.segments} segments that the instances of a
      * cluster share out (events of one aggregate always go to the same segment, in order). Their handlers only
      * touch rows of the event's own aggregate, so segments may run in parallel; the others stay in one segment.
@@ -212,8 +221,9 @@ public class AxonConfig {
                                 .andTokenClaimInterval(2, TimeUnit.SECONDS)
                         : TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
             }
-            for (String group : RETRYING_PROJECTIONS) {
-                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+            for (List<String> groups : List.of(RETRYING_PROJECTIONS, BATCHED_PROJECTIONS)) {
+                groups.forEach(group -> processing.registerListenerInvocationErrorHandler(group,
+                        c -> PropagatingErrorHandler.instance()));
             }
         });
     }

@@ -1,12 +1,13 @@
 package io.cairn.run.query;
 
+import io.cairn.common.jdbc.BatchedStatements;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Records that a run's search document is stale. The run projections call it in the transaction that changes
- * the run's rows, so the note commits (or rolls back) with the change; a run index reads the notes, rebuilds
+ * the run's rows, so the note commits (or rolls back) with the change (queued in {@link BatchedStatements}, it runs
+ * in the same JDBC batch as the other notes of the processor's batch); a run index reads the notes, rebuilds
  * the runs' documents from the read model and deletes the notes once its index is durable: the embedded
  * Lucene index ({@code cairn.search.engine=lucene}) or Elasticsearch ({@code elasticsearch}, the cluster
  * profile). With SQL run search ({@code sql}) there is no index and nothing is noted.
@@ -14,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunIndexQueue {
 
-    private final JdbcTemplate jdbc;
+    private final BatchedStatements statements;
     private final boolean indexed;
 
-    public RunIndexQueue(JdbcTemplate jdbc, @Value("${cairn.search.engine:lucene}") String engine) {
-        this.jdbc = jdbc;
+    public RunIndexQueue(BatchedStatements statements, @Value("${cairn.search.engine:lucene}") String engine) {
+        this.statements = statements;
         this.indexed = "lucene".equals(engine) || "elasticsearch".equals(engine);
     }
 
@@ -26,6 +27,6 @@ public class RunIndexQueue {
         if (!indexed) {
             return;
         }
-        jdbc.update("INSERT INTO run_index_queue (tenant_id, run_id) VALUES (?, ?)", tenantId, runId);
+        statements.update("INSERT INTO run_index_queue (tenant_id, run_id) VALUES (?, ?)", tenantId, runId);
     }
 }
