@@ -113,8 +113,10 @@ public class AxonConfig {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 org.axonframework.config.Configuration configuration) {
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ProcessingProperties processing) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(processing.batchSize())
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -206,10 +208,11 @@ public class AxonConfig {
     @Bean
     public ConfigurerModule trackingProcessors(ProcessingProperties properties) {
         int segments = properties.segments();
+        int batchSize = properties.batchSize();
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingTrackingEventProcessors();
-            // Batches of up to 100 events per transaction: a processor that skips most events (projects
-            // during metric ingestion) then stores its token once per 100 events instead of once per event.
+            // Batches of up to cairn.processing.batch-size events per transaction: a processor that skips most
+            // events (projects during metric ingestion) then stores its token once per batch, not once per event.
             for (String group : PROJECTIONS) {
                 processing.registerTrackingEventProcessor(group);
                 // One thread per segment: an instance alone processes all of them; in a cluster each instance's
@@ -217,9 +220,9 @@ public class AxonConfig {
                 processing.registerTrackingEventProcessorConfiguration(group, c -> segments > 1
                         && SEGMENTED_PROJECTIONS.contains(group)
                         ? TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments).andBatchSize(100)
+                                .andInitialSegmentsCount(segments).andBatchSize(batchSize)
                                 .andTokenClaimInterval(2, TimeUnit.SECONDS)
-                        : TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100));
+                        : TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
             }
             for (List<String> groups : List.of(RETRYING_PROJECTIONS, BATCHED_PROJECTIONS)) {
                 groups.forEach(group -> processing.registerListenerInvocationErrorHandler(group,

@@ -38,11 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 @ProcessingGroup("runs")
 public class RunProjection {
 
-    // typed sources, so that PostgreSQL knows the parameters' types (untyped, a VALUES column is text)
+    // typed sources, so that PostgreSQL knows the parameters' types (untyped, a VALUES column is text); no lengths,
+    // so a value too long for its column is refused by the column, never cut short by the cast
     private static final String UPSERT_TAG = """
             MERGE INTO run_tags t
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(250)),
-                           CAST(? AS VARCHAR(8000)))) AS s (tenant_id, run_id, tag_key, tag_value)
+            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                           CAST(? AS VARCHAR))) AS s (tenant_id, run_id, tag_key, tag_value)
             ON t.tenant_id = s.tenant_id AND t.run_id = s.run_id AND t.tag_key = s.tag_key
             WHEN MATCHED THEN UPDATE SET tag_value = s.tag_value
             WHEN NOT MATCHED THEN INSERT (tenant_id, run_id, tag_key, tag_value)
@@ -50,8 +51,8 @@ public class RunProjection {
 
     private static final String UPSERT_ARTIFACT = """
             MERGE INTO run_artifacts t
-            USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1024)),
-                           CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT)))
+            USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+                           CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS BIGINT)))
                 AS s (tenant_id, run_id, path, sha256, size_bytes, content_type, logged_time)
             ON t.tenant_id = s.tenant_id AND t.run_id = s.run_id AND t.path = s.path
             WHEN MATCHED THEN UPDATE SET sha256 = s.sha256, size_bytes = s.size_bytes, content_type = s.content_type,
