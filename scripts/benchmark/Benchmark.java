@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * generated population of runs (`--populate api` or `mlflow`: Cairn's API or MLflow's runs/create + log-batch); the same ingestion through MLflow's {@code runs/log-batch} with 1 and
  * {@code --clients} clients, and MLflow's {@code runs/search}; scheduling latency (submit → RUNNING) with one idle
  * compute agent; the agent's overhead per shipped metric batch; scoring through a local deployment of a DL4J MLP (single-row and 100-row requests);
- * rebuilding projections from the whole log ({@code --replay-projection runs,search}, default run-metrics). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
+ * rebuilding projections from the whole log ({@code --replay-projection runs,search}, default run-metrics;
+ * {@code --replay-rounds 2} replays the list twice, the second time on a warm JVM). Every loop is bounded by count; only 127.0.0.1 is contacted by default.
  */
 public class Benchmark {
 
@@ -88,8 +89,17 @@ public class Benchmark {
                     options.getOrDefault("model-server", "compute-agents/model-server/target"));
         }
         if (phases.contains("replay")) {
-            for (String projection : options.getOrDefault("replay-projection", "run-metrics").split(",")) {
-                benchmark.replay(projection.strip());
+            // --replay-rounds 2: the list again, the second round on a warm JVM, each replay 10 s after the last
+            // one ended, so that no background catch-up (the run index after a runs replay) overlaps it
+            int rounds = Integer.parseInt(options.getOrDefault("replay-rounds", "1"));
+            for (int round = 1; round <= rounds; round++) {
+                for (String projection : options.getOrDefault("replay-projection", "run-metrics").split(",")) {
+                    if (rounds > 1) {
+                        Thread.sleep(10_000);
+                        System.out.printf(Locale.ROOT, "replay: round %d of %d%n", round, rounds);
+                    }
+                    benchmark.replay(projection.strip());
+                }
             }
         }
         String agentJar = options.getOrDefault("agent-jar", "compute-agents/agent-core/target/cairn-agent.jar");
