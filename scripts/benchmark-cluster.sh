@@ -10,7 +10,8 @@
 #   scripts/benchmark-cluster.sh --points 2000000 --clients 4 --runs 100000 --phases ingest,history,search,replay
 # The servers' ports come from the same variables as scripts/services/*.sh (PG_PORT, KAFKA_PORT, CQL_PORT,
 # ES_PORT); BENCH_PORT (default 18080) is Cairn's.
-# RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built; BENCH_JAVA_OPTS
+# RAW_POINTS (default 2,000,000) sizes the raw measurements; SKIP_BUILD=1 uses the jar as built; BENCH_KEEP=1 keeps
+# the run's database and Elasticsearch indexes (dropped at the end otherwise); BENCH_JAVA_OPTS
 # adds JVM options to Cairn's (a JFR profile, for instance); BENCH_SEARCH_ENGINE (default elasticsearch, the
 # profile's) picks what answers run search: elasticsearch or sql. A faster search population:
 # --populate mlflow (two MLflow requests per run instead of three) with more --clients.
@@ -25,8 +26,18 @@ DATA=$(mktemp -d /tmp/cairn-bench-cluster-XXXXXX)
 SUFFIX=$(date +%s)
 PID=
 started=()
+DB=cairn_bench_$SUFFIX
 cleanup() {
   if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  # the run's database and Elasticsearch indexes go too, unless BENCH_KEEP=1 (the Cassandra keyspace and the Kafka
+  # topic stay: no client for them here)
+  if [ -z "${BENCH_KEEP:-}" ]; then
+    PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${PG_USER:-cairn}" -d postgres \
+      -qc "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
+    for index in cairn-search-v1 cairn-runs-v1; do
+      curl -sf -X DELETE "http://127.0.0.1:${ES_PORT:-19200}/bench-$SUFFIX-$index" > /dev/null 2>&1 || true
+    done
+  fi
   for service in "${started[@]}"; do scripts/services/"$service".sh stop || true; done
   rm -rf "$DATA"
 }
@@ -48,7 +59,6 @@ java -cp backend/target/cairn.jar -Dloader.main=io.cairn.tools.RawRates \
   org.springframework.boot.loader.launch.PropertiesLauncher --points "$RAW_POINTS" \
   --cassandra "127.0.0.1:${CQL_PORT:-19042}" --kafka "127.0.0.1:${KAFKA_PORT:-19092}" | tee "$DATA/raw.txt"
 
-DB=cairn_bench_$SUFFIX
 PGPASSWORD=${PG_PASSWORD:-cairn} psql -h 127.0.0.1 -p "${PG_PORT:-15432}" -U "${PG_USER:-cairn}" -d postgres \
   -qc "CREATE DATABASE $DB"
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
