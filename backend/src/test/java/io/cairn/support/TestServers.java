@@ -42,6 +42,11 @@ public final class TestServers {
         return Optional.of(base + name);
     }
 
+    /** A connection to a new, empty database on the test server ({@link #postgresUrl()} must be set). */
+    public static Connection newPostgresDatabase() throws SQLException {
+        return DriverManager.getConnection(postgresUrl().orElseThrow(), user(), password());
+    }
+
     /** Kafka's bootstrap servers when tests run on the cluster profile's servers ({@code cairn.test.kafka}). */
     public static Optional<String> kafka() {
         return Optional.ofNullable(System.getProperty("cairn.test.kafka"));

@@ -69,11 +69,7 @@ public class BatchedStatements {
             StatementGroups groups = pending;
             pending = null;
             for (StatementGroups.Group group : groups.groups()) {
-                if (group.rows().size() == 1) {
-                    jdbc.update(group.sql(), group.rows().get(0));
-                } else {
-                    jdbc.batchUpdate(group.sql(), group.rows());
-                }
+                jdbc.batchUpdate(group.sql(), group.rows());
             }
         }
     }

@@ -56,10 +56,6 @@ final class StatementGroups {
         latestGroupOfTable.put(table, index);
     }
 
-    boolean isEmpty() {
-        return groups.isEmpty();
-    }
-
     /** The groups in the order they must run. */
     List<Group> groups() {
         return groups;

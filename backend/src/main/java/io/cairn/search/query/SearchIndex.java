@@ -55,6 +55,11 @@ public interface SearchIndex {
         public static Key of(SearchDocument document) {
             return new Key(document.tenantId(), document.kind(), document.id());
         }
+
+        /** The document's id in an index of every organization: {@code <tenant>/<kind>:<id>}. */
+        public String documentId() {
+            return tenantId + "/" + SearchDocument.key(kind, id);
+        }
     }
 
     /** The document to store under {@code key}, or null to remove it. */

@@ -2,7 +2,6 @@ package io.cairn.run.query;
 
 import io.cairn.support.TestServers;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -12,7 +11,6 @@ class RunProjectionBatchPostgresTest extends RunProjectionBatchContract {
 
     @Override
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(TestServers.postgresUrl().orElseThrow(), TestServers.user(),
-                TestServers.password());
+        return TestServers.newPostgresDatabase();
     }
 }

@@ -83,7 +83,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         MgetResponse<Map> response = call(() -> client.mget(m -> {
             m.index(index);
             for (Key key : ordered) {
-                m.docs(d -> d.id(documentId(key)).routing(key.tenantId()));
+                m.docs(d -> d.id(key.documentId()).routing(key.tenantId()));
             }
             return m;
         }, Map.class));
@@ -92,7 +92,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             @SuppressWarnings("rawtypes")
             MultiGetResponseItem<Map> item = response.docs().get(i);
             if (item.isFailure()) {
-                throw connection.unavailable(new IllegalStateException("Cannot read " + documentId(ordered.get(i))
+                throw connection.unavailable(new IllegalStateException("Cannot read " + ordered.get(i).documentId()
                         + " from " + index + ": " + item.failure().error().reason()));
             }
             if (item.result().found() && item.result().source() != null) {
@@ -113,7 +113,7 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(index)
                 .refresh(searchable ? Refresh.True : Refresh.False);
         for (Write write : writes) {
-            String documentId = documentId(write.key());
+            String documentId = write.key().documentId();
             String routing = write.key().tenantId();
             if (write.document() == null) {
                 bulk.operations(o -> o.delete(d -> d.id(documentId).routing(routing)));
@@ -245,10 +245,6 @@ public class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 indexReady = true;
             }
         }
-    }
-
-    private static String documentId(Key key) {
-        return key.tenantId() + "/" + SearchDocument.key(key.kind(), key.id());
     }
 
     private <T> T call(ElasticsearchConnection.Call<T> request) {

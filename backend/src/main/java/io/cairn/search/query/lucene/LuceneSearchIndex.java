@@ -101,7 +101,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             Map<Key, SearchDocument> found = new HashMap<>();
             StoredFields stored = searcher.storedFields();
             for (Key key : keys) {
-                TopDocs hits = searcher.search(new TermQuery(new Term(UID, uid(key))), 1);
+                TopDocs hits = searcher.search(new TermQuery(new Term(UID, key.documentId())), 1);
                 if (hits.scoreDocs.length > 0) {
                     found.put(key, read(stored, hits.scoreDocs[0]));
                 }
@@ -118,7 +118,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         try {
             for (Write write : writes) {
-                Term uid = new Term(UID, uid(write.key()));
+                Term uid = new Term(UID, write.key().documentId());
                 if (write.document() == null) {
                     writer.deleteDocuments(uid);
                 } else {
@@ -134,7 +134,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private Document document(SearchDocument document) {
         Document lucene = new Document();
-        lucene.add(new StringField(UID, uid(Key.of(document)), Store.NO));
+        lucene.add(new StringField(UID, Key.of(document).documentId(), Store.NO));
         lucene.add(new StringField(TENANT, document.tenantId(), Store.NO));
         lucene.add(new StringField(KIND, document.kind().wireName(), Store.NO));
         lucene.add(new StringField(ID, document.id(), Store.NO));
@@ -243,10 +243,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private SearchDocument read(StoredFields stored, ScoreDoc hit) throws IOException {
         return json.readValue(stored.document(hit.doc).get(SOURCE), SearchDocument.class);
-    }
-
-    private static String uid(Key key) {
-        return key.tenantId() + "/" + SearchDocument.key(key.kind(), key.id());
     }
 
     private interface SearcherWork<T> {
