@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.util.Map;
@@ -79,11 +80,6 @@ public class ScoreRouter {
         }
     }
 
-    /**
-     * POSTs the rows. The body is buffered (no streaming mode), so headers and body leave in one write rather than
-     * two segments that Nagle's algorithm would hold for the server's delayed ACK; the answer is read to its end so
-     * the connection goes back to the keep-alive cache.
-     */
     private URL url(URI uri) throws IOException {
         URL url = urls.get(uri);
         if (url == null) {
@@ -96,8 +92,15 @@ public class ScoreRouter {
         return url;
     }
 
+    /**
+     * POSTs the rows. The body is buffered (no streaming mode), so headers and body leave in one write rather than
+     * two segments that Nagle's algorithm would hold for the server's delayed ACK; the answer is read to its end so
+     * the connection goes back to the keep-alive cache. Model servers are reached directly, never through an HTTP
+     * proxy: a loopback port or a Service inside the cluster (and asking the proxy selector parsed the URL into a
+     * {@code URI} on every request).
+     */
     private static Answer post(URL url, byte[] body, int version) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
         connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
         connection.setReadTimeout(READ_TIMEOUT_MS);
         connection.setUseCaches(false);

@@ -135,9 +135,13 @@ class DeploymentServingTest extends ApiTestBase {
         for (int i = 0; i < 5; i++) {
             assertThat(owner.post(path + "/score", oneRow).header("Cairn-Model-Version")).isEqualTo("2");
         }
-        // scores answered by the fast path are counted under the endpoint's pattern, not as UNKNOWN uris
+        // scores are timed by their own meter, by outcome (the invalid rows above among the client errors), and
+        // left out of the HTTP server requests
         assertThat(owner.withToken(null).get("/actuator/prometheus").text())
-                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/deployments/\\{id}/score\"");
+                .containsPattern("cairn_deployments_score_seconds_count\\{[^}]*outcome=\"SUCCESS\"[^}]*} [1-9]")
+                .containsPattern("cairn_deployments_score_seconds_count\\{[^}]*outcome=\"CLIENT_ERROR\"[^}]*} [1-9]")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/deployments/\\{id}\"")
+                .doesNotContainPattern("uri=\"/api/v1/deployments/\\{id}/score\"");
 
         // an auditor starting from the deployment reaches the data and the code behind it
         String deploymentId = created.get("/id");

@@ -126,13 +126,7 @@ final class Dl4jScorer implements Scorer {
     @Override
     public List<Map<String, Object>> score(ScoringRequest request) {
         Object[][] rows = request.rows();
-        double[][] features = new double[rows.length][width];
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < width; c++) {
-                features[r][c] = number(rows[r][c]);
-            }
-        }
-        INDArray input = Nd4j.create(features).castTo(dataType);
+        INDArray input = features(rows);
         if (normalizer != null) {
             normalizer.transform(input);
         }
@@ -155,6 +149,32 @@ final class Dl4jScorer implements Scorer {
             predictions.add(prediction);
         }
         return predictions;
+    }
+
+    /**
+     * The rows as one array of the network's data type, made straight from Java values: a double array cast to
+     * float on the ND4J side cost an extra array and an extra op per request (both rounding to nearest, so the
+     * values are the same).
+     */
+    private INDArray features(Object[][] rows) {
+        long[] shape = {rows.length, width};
+        if (dataType == DataType.FLOAT) {
+            float[] features = new float[rows.length * width];
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < width; c++) {
+                    features[r * width + c] = (float) number(rows[r][c]);
+                }
+            }
+            return Nd4j.create(features, shape, 'c');
+        }
+        double[] features = new double[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < width; c++) {
+                features[r * width + c] = number(rows[r][c]);
+            }
+        }
+        INDArray input = Nd4j.create(features, shape, 'c');
+        return dataType == DataType.DOUBLE ? input : input.castTo(dataType);
     }
 
     /** One forward pass in inference mode; DL4J networks are not safe for concurrent use, so one at a time. */

@@ -1,6 +1,7 @@
 package io.cairn.modelserver;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -64,6 +65,7 @@ public final class ModelServer implements AutoCloseable {
     private final ScoringMetrics metrics = new ScoringMetrics();
     private final CompletableFuture<LoadedModel> model;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Map.Entry<ModelInfo, String> identityJson;
 
     private ModelServer(ServerConfig config, Supplier<LoadedModel> loader) throws IOException {
         this.config = config;
@@ -219,16 +221,66 @@ public final class ModelServer implements AutoCloseable {
                 throw new ProblemException(500, null, "The model failed to score these rows: " + e.getMessage());
             }
             rows = request.size();
-            Map<String, Object> response = new LinkedHashMap<>();
-            response.put("model", identity(loaded.info()));
-            response.put("predictions", predictions);
             status = 200;
-            send(exchange, status, JSON, response);
+            sendBytes(exchange, status, JSON, scoreAnswer(loaded.info(), predictions));
         } catch (ProblemException e) {
             status = e.status();
             throw e;
         } finally {
             metrics.record(status, rows, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * {@code {"model": {…}, "predictions": [{column: value, …}, …]}}, written field by field: through
+     * {@code writeValueAsBytes} of nested maps the answer took an eighth of a single-row score's time, looking up
+     * a serializer for every value. Numbers and lists of numbers (what the scorers give) are written directly,
+     * anything else through the mapper, so the bytes are the mapper's either way.
+     */
+    private byte[] scoreAnswer(ModelInfo info, List<Map<String, Object>> predictions) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 64 * predictions.size());
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeFieldName("model");
+            generator.writeRawValue(identityJson(info));
+            generator.writeArrayFieldStart("predictions");
+            for (Map<String, Object> prediction : predictions) {
+                generator.writeStartObject();
+                for (Map.Entry<String, Object> column : prediction.entrySet()) {
+                    generator.writeFieldName(column.getKey());
+                    writeValue(generator, column.getValue());
+                }
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** The model's identity as JSON, written once: the served model does not change. */
+    private String identityJson(ModelInfo info) throws IOException {
+        Map.Entry<ModelInfo, String> cached = identityJson;
+        if (cached == null || cached.getKey() != info) {
+            cached = Map.entry(info, json.writeValueAsString(identity(info)));
+            identityJson = cached;
+        }
+        return cached.getValue();
+    }
+
+    private static void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (value instanceof Float number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Double number) {
+            generator.writeNumber(number);
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object element : list) {
+                writeValue(generator, element);
+            }
+            generator.writeEndArray();
+        } else {
+            generator.writeObject(value);
         }
     }
 
