@@ -261,6 +261,15 @@ class MetricBodyContractTest extends ApiTestBase {
     }
 
     @Test
+    void aPointWithoutAKeyUnderAnIdempotencyKeyIsRefusedNotAServerError() {
+        String runId = newRun();
+        Api keyed = admin.withHeader("Idempotency-Key", "keyless-" + runId);
+        Api.Response answer = assertProblem(keyed.postRaw(metrics(runId), body("{\"value\": 1}")), 400);
+        assertThat(answer.get("/field")).isEqualTo("points[0].key");
+        assertThat(answer.get("/detail")).isEqualTo("Key must not be empty");
+    }
+
+    @Test
     void theApiDocumentDescribesTheBodyAsBefore() {
         JsonNode docs = admin.withToken(null).get("/v3/api-docs").json();
         assertThat(docs.at("/paths/~1api~1v1~1runs~1{runId}~1metrics/post/requestBody/content/application~1json"
