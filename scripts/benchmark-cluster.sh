@@ -76,7 +76,7 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { tail -50 "$DATA/cairn.log"; exit 1; }
 echo "Cairn on the cluster profile: database $DB, keyspace cairn_bench_$SUFFIX, topic cairn.events.bench-$SUFFIX; heap $HEAP"
 
-java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" "$@" \
+java scripts/benchmark/Benchmark.java --url "http://127.0.0.1:$PORT" --token-file "$DATA/bootstrap-token" --cairn-pid "$PID" "$@" \
   | tee "$DATA/cairn.txt"
 
 raw=$(sed -n 's/^raw-cassandra: .*: \([0-9,]*\) points\/s.*/\1/p' "$DATA/raw.txt" | tr -d ,)

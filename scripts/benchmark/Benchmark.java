@@ -62,8 +62,15 @@ public class Benchmark {
         int clients = Integer.parseInt(options.get("clients"));
         List<String> phases = List.of(options.get("phases").split(","));
         System.out.printf("Cairn benchmark against %s with %d clients%n", options.get("url"), clients);
+        benchmark.cairnPid = options.containsKey("cairn-pid") ? Long.parseLong(options.get("cairn-pid")) : -1;
         if (phases.contains("ingest")) {
-            benchmark.ingest(clients, Long.parseLong(options.get("points")));
+            // --ingest-warmup: points ingested (into runs of their own) before the timed ingestion, so that it
+            // measures the JVMs' steady state rather than their JIT compilers
+            long warmup = Long.parseLong(options.getOrDefault("ingest-warmup", "0"));
+            if (warmup > 0) {
+                benchmark.ingest(clients, warmup, "ingest warm-up");
+            }
+            benchmark.ingest(clients, Long.parseLong(options.get("points")), "ingest");
         }
         if (phases.contains("history")) {
             benchmark.history(Integer.parseInt(options.get("history-points")));
@@ -83,7 +90,6 @@ public class Benchmark {
             benchmark.mlflowSearch(Integer.parseInt(options.get("mlflow-runs")));
         }
         if (phases.contains("score")) {
-            benchmark.cairnPid = options.containsKey("cairn-pid") ? Long.parseLong(options.get("cairn-pid")) : -1;
             // --score-warmup: closed-loop requests before anything is timed, so that the JIT compilers of the three
             // JVMs are done (on 2 cores, 300 requests left them compiling through the timed phases)
             benchmark.score(clients, Integer.parseInt(options.getOrDefault("score-requests", "5000")),
@@ -484,7 +490,7 @@ public class Benchmark {
 
     // ---------------------------------------------------------------- phases
 
-    void ingest(int clients, long totalPoints) throws Exception {
+    void ingest(int clients, long totalPoints, String label) throws Exception {
         String project = id(post("/projects", "{\"name\":\"bench-ingest-" + System.nanoTime() + "\"}"));
         List<String> runs = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -494,6 +500,7 @@ public class Benchmark {
         AtomicLong next = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Map<Long, Long> cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -518,18 +525,75 @@ public class Benchmark {
         }
         long durableNanos = System.nanoTime() - start;
         long readableNanos = awaitProjection("run-metrics") - start;
+        Map<Long, Long> cpuAfter = processCpuNanos();
         pool.shutdown();
         long points = batches * 1000;
-        System.out.printf(Locale.ROOT, "ingest: %,d points in %,d batches of 1000 by %d clients%n", points, batches, clients);
-        System.out.printf(Locale.ROOT, "ingest: durable throughput %,.0f points/s (%.1f s)%n",
+        System.out.printf(Locale.ROOT, "%s: %,d points in %,d batches of 1000 by %d clients%n", label, points, batches, clients);
+        System.out.printf(Locale.ROOT, "%s: durable throughput %,.0f points/s (%.1f s)%n", label,
                 points / (durableNanos / 1e9), durableNanos / 1e9);
-        System.out.printf(Locale.ROOT, "ingest: request latency p50 %.1f ms, p99 %.1f ms%n",
+        System.out.printf(Locale.ROOT, "%s: request latency p50 %.1f ms, p99 %.1f ms%n", label,
                 percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
-        System.out.printf(Locale.ROOT, "ingest: all points readable %.2f s after the last batch was durable "
-                + "(readable throughput %,.0f points/s)%n", (readableNanos - durableNanos) / 1e9, points / (readableNanos / 1e9));
+        System.out.printf(Locale.ROOT, "%s: all points readable %.2f s after the last batch was durable "
+                + "(readable throughput %,.0f points/s)%n", label, (readableNanos - durableNanos) / 1e9,
+                points / (readableNanos / 1e9));
+        System.out.printf(Locale.ROOT, "%s: CPU time per 1000 points until readable (%.1f s): %s%n", label,
+                readableNanos / 1e9, cpuByServer(cpuBefore, cpuAfter, batches));
         String sample = get("/runs/" + runs.get(0) + "/metrics/k0?maxPoints=4");
-        System.out.println("ingest: check, key k0 of run 1: " + sample.replaceAll(".*\"totalPoints\":(\\d+).*", "$1")
-                + " points stored");
+        System.out.println(label + ": check, key k0 of run 1: "
+                + sample.replaceAll(".*\"totalPoints\":(\\d+).*", "$1") + " points stored");
+    }
+
+    /** CPU time so far of every process of this machine that this user may see, by pid (Linux: from /proc). */
+    private static Map<Long, Long> processCpuNanos() {
+        Map<Long, Long> cpu = new HashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> p.info().totalCpuDuration()
+                .ifPresent(d -> cpu.put(p.pid(), d.toNanos())));
+        return cpu;
+    }
+
+    /**
+     * The CPU time of Cairn, the servers it uses and this load generator between two snapshots, per {@code units}:
+     * on one small machine, where each of them takes its share of the same cores. A process that ended in between
+     * is missed.
+     */
+    private String cpuByServer(Map<Long, Long> before, Map<Long, Long> after, long units) {
+        Map<String, Long> byServer = new java.util.LinkedHashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            String server = server(p);
+            Long end = after.get(p.pid());
+            if (server != null && end != null) {
+                byServer.merge(server, end - before.getOrDefault(p.pid(), 0L), Long::sum);
+            }
+        });
+        List<String> parts = new ArrayList<>();
+        byServer.forEach((server, nanos) -> parts.add(String.format(Locale.ROOT, "%s %.2f ms", server,
+                nanos / 1e6 / units)));
+        long total = byServer.values().stream().mapToLong(Long::longValue).sum();
+        return String.join(", ", parts) + String.format(Locale.ROOT, " (all %.2f ms)", total / 1e6 / units);
+    }
+
+    private String server(ProcessHandle process) {
+        if (process.pid() == cairnPid) {
+            return "Cairn";
+        }
+        if (process.pid() == ProcessHandle.current().pid()) {
+            return "load generator";
+        }
+        String command = process.info().command().orElse("");
+        String line = process.info().commandLine().orElse(command);
+        if (command.endsWith("/postgres")) {
+            return "PostgreSQL";
+        }
+        if (line.contains("CassandraDaemon")) {
+            return "Cassandra";
+        }
+        if (line.contains("kafka.Kafka")) {
+            return "Kafka";
+        }
+        if (line.contains("org.elasticsearch")) {
+            return "Elasticsearch";
+        }
+        return null;
     }
 
     void history(int points) throws Exception {
@@ -648,6 +712,7 @@ public class Benchmark {
         AtomicLong next = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Map<Long, Long> cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
