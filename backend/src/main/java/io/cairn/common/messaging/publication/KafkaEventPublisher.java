@@ -51,14 +51,20 @@ public class KafkaEventPublisher {
         this.ackTimeoutMillis = properties.ackTimeout().toMillis();
     }
 
+    /**
+     * Takes the message rather than its payload, so the payload is never deserialized: the record's value is the
+     * payload as read from the event store. Deserializing and serializing again each event (for a metric batch,
+     * a thousand doubles parsed from text and printed back) was an eighth of the backend's CPU time during
+     * ingestion on the cluster profile.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> event) {
+    void on(EventMessage<?> event) {
         Future<RecordMetadata> sent = producer.send(record(event));
         CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> awaitAck(sent, event));
     }
 
     ProducerRecord<String, byte[]> record(EventMessage<?> event) {
-        SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         RecordHeaders headers = new RecordHeaders();
         header(headers, "cairn-event-id", event.getIdentifier());
         header(headers, "cairn-event-type", payload.getType().getName());
