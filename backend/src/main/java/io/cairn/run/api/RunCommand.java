@@ -49,7 +49,8 @@ public sealed interface RunCommand {
     }
 
     /**
-     * A metric batch of up to 1000 points; a retried batch with the same {@code idempotencyKey} changes nothing. {@code fingerprint} identifies the batch as its client sent it, so that a retry with the same
+     * A metric batch of up to 1000 points; a retried batch with the same {@code idempotencyKey} changes nothing.
+     * {@code fingerprint} identifies the batch as its client sent it, so that a retry with the same
      * {@code idempotencyKey} is recognised even when the server filled in what the client left out (timestamps);
      * null: the points themselves are the fingerprint.
      */
